@@ -61,7 +61,10 @@ async function buildIfStale() {
 	const newest = Math.max(...sources.map((s) => newestMtime(join(root, s))));
 	if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
 	log('building the app (vite build) …');
-	await waitFor(run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build']), 'vite build');
+	await waitFor(
+		run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build']),
+		'vite build'
+	);
 	writeFileSync(stamp, new Date().toISOString());
 }
 
@@ -99,7 +102,11 @@ async function main(command: string | undefined) {
 		}
 		case 'dev': {
 			await ensureStack();
-			const vite = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'dev'], appEnv());
+			const vite = run(
+				process.execPath,
+				[join(root, 'node_modules/vite/bin/vite.js'), 'dev'],
+				appEnv()
+			);
 			vite.on('exit', (code) => void shutdown(code ?? 1));
 			return;
 		}

@@ -44,7 +44,11 @@ export function stackConfig(): StackConfig {
 	};
 }
 
-export function dbUrl(config: StackConfig, user = 'postgres', password = config.dbPassword): string {
+export function dbUrl(
+	config: StackConfig,
+	user = 'postgres',
+	password = config.dbPassword
+): string {
 	return `postgresql://${user}:${encodeURIComponent(password)}@${config.host}:${config.dbPort}/postgres`;
 }
 
@@ -64,7 +68,10 @@ export function readEnvFile(path = envPath): Record<string, string> {
 export function localSecrets(): { jwtSecret: string; authenticatorPassword: string } {
 	const env = readEnvFile();
 	if (env.LOCAL_JWT_SECRET && env.LOCAL_AUTHENTICATOR_PASSWORD) {
-		return { jwtSecret: env.LOCAL_JWT_SECRET, authenticatorPassword: env.LOCAL_AUTHENTICATOR_PASSWORD };
+		return {
+			jwtSecret: env.LOCAL_JWT_SECRET,
+			authenticatorPassword: env.LOCAL_AUTHENTICATOR_PASSWORD
+		};
 	}
 	return {
 		jwtSecret: randomBytes(32).toString('hex'),

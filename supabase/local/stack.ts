@@ -88,7 +88,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		});
 
 		let seeded = false;
-		const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from public.bodies');
+		const { rows } = await pool.query<{ n: number }>(
+			'select count(*)::int as n from public.bodies'
+		);
 		if (rows[0].n === 0 && options.seed !== false) {
 			const { seed } = await import('../seed/index.ts');
 			const t = Date.now();

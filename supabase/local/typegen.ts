@@ -38,7 +38,7 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 	await client.connect();
 	try {
 		const enums = await client.query<{ name: string; labels: string[] }>(`
-			select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder) as labels
+			select t.typname as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
 			from pg_type t join pg_enum e on e.enumtypid = t.oid
 			join pg_namespace n on n.oid = t.typnamespace
 			where n.nspname = 'public' group by t.typname order by t.typname`);
@@ -72,9 +72,9 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 			one_to_one: boolean;
 		}>(`
 			select con.conname as name, c.relname as table_name,
-				array(select attname from pg_attribute where attrelid = con.conrelid and attnum = any (con.conkey) order by attnum) as columns,
+				array(select attname::text from pg_attribute where attrelid = con.conrelid and attnum = any (con.conkey) order by attnum) as columns,
 				rc.relname as ref_table,
-				array(select attname from pg_attribute where attrelid = con.confrelid and attnum = any (con.confkey) order by attnum) as ref_columns,
+				array(select attname::text from pg_attribute where attrelid = con.confrelid and attnum = any (con.confkey) order by attnum) as ref_columns,
 				exists (select 1 from pg_constraint u where u.conrelid = con.conrelid and u.contype in ('p', 'u')
 					and u.conkey::int[] @> con.conkey::int[] and u.conkey::int[] <@ con.conkey::int[]) as one_to_one
 			from pg_constraint con join pg_class c on c.oid = con.conrelid
@@ -93,7 +93,7 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 			return_relation: string | null;
 		}>(`
 			select p.proname as name, p.proargnames as arg_names,
-				array(select t.typname from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality as a(oid, i)
+				array(select t.typname::text from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality as a(oid, i)
 					join pg_type t on t.oid = a.oid order by a.i) as arg_types,
 				p.proargmodes::text[] as arg_modes, p.pronargdefaults as arg_defaults,
 				p.proretset as returns_set, rt.typname as return_type,
@@ -103,10 +103,13 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 			order by p.proname`);
 
 		const byTable = new Map<string, Column[]>();
-		for (const c of columns.rows) byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c]);
+		for (const c of columns.rows)
+			byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c]);
 		const nullable = (c: Column) => (c.is_nullable ? ' | null' : '');
 		const block = (lines: string[], indent: string) =>
-			lines.length ? `{\n${lines.map((l) => indent + '\t' + l).join('\n')}\n${indent}}` : '{\n' + indent + '\t[_ in never]: never\n' + indent + '}';
+			lines.length
+				? `{\n${lines.map((l) => indent + '\t' + l).join('\n')}\n${indent}}`
+				: '{\n' + indent + '\t[_ in never]: never\n' + indent + '}';
 
 		const relationEntry = (name: string, isView: boolean) => {
 			const cols = byTable.get(name) ?? [];
@@ -117,7 +120,9 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 					: `${quote(c.column_name)}${c.is_nullable || c.has_default || isView ? '?' : ''}: ${tsType(c.udt_name)}${nullable(c)}`
 			);
 			const update = cols.map((c) =>
-				c.is_generated ? `${quote(c.column_name)}?: never` : `${quote(c.column_name)}?: ${tsType(c.udt_name)}${nullable(c)}`
+				c.is_generated
+					? `${quote(c.column_name)}?: never`
+					: `${quote(c.column_name)}?: ${tsType(c.udt_name)}${nullable(c)}`
 			);
 			const rels = fkeys.rows
 				.filter((f) => f.table_name === name)
@@ -128,8 +133,12 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 			const ind = '\t\t\t\t';
 			return `${quote(name)}: {\n${ind}Row: ${block(row, ind)}\n${ind}Insert: ${block(insert, ind)}\n${ind}Update: ${block(update, ind)}\n${ind}Relationships: [${rels.length ? rels.join(', ') : ''}]\n\t\t\t}`;
 		};
-		const tables = relations.rows.filter((r) => r.kind === 'r' || r.kind === 'p').map((r) => relationEntry(r.name, false));
-		const views = relations.rows.filter((r) => r.kind === 'v' || r.kind === 'm').map((r) => relationEntry(r.name, true));
+		const tables = relations.rows
+			.filter((r) => r.kind === 'r' || r.kind === 'p')
+			.map((r) => relationEntry(r.name, false));
+		const views = relations.rows
+			.filter((r) => r.kind === 'v' || r.kind === 'm')
+			.map((r) => relationEntry(r.name, true));
 
 		const fnEntry = (f: (typeof functions.rows)[number]) => {
 			const modes = f.arg_modes ?? f.arg_types.map(() => 'i');
@@ -141,19 +150,26 @@ export async function generateDatabaseTypes(connectionString: string): Promise<s
 				.map((t, i) => ({ t, name: names[i] ?? `col${i}`, mode: modes[i] }))
 				.filter((a) => a.mode === 't' || a.mode === 'o');
 			const args = inputs.map(
-				(a, i) => `${quote(a.name)}${i >= inputs.length - f.arg_defaults ? '?' : ''}: ${tsType(a.t)}`
+				(a, i) =>
+					`${quote(a.name)}${i >= inputs.length - f.arg_defaults ? '?' : ''}: ${tsType(a.t)}`
 			);
 			let returns: string;
-			if (outputs.length) returns = `{ ${outputs.map((o) => `${quote(o.name)}: ${tsType(o.t)}`).join('; ')} }`;
-			else if (f.return_relation) returns = `Database['public']['Tables']['${f.return_relation}']['Row']`;
+			if (outputs.length)
+				returns = `{ ${outputs.map((o) => `${quote(o.name)}: ${tsType(o.t)}`).join('; ')} }`;
+			else if (f.return_relation)
+				returns = `Database['public']['Tables']['${f.return_relation}']['Row']`;
 			else returns = tsType(f.return_type);
 			if (f.returns_set) returns = `${returns}[]`;
 			return `${quote(f.name)}: {\n\t\t\t\tArgs: ${args.length ? `{ ${args.join('; ')} }` : 'never'}\n\t\t\t\tReturns: ${returns}\n\t\t\t}`;
 		};
 
-		const enumLines = enums.rows.map((e) => `${quote(e.name)}: ${e.labels.map((l) => `'${l}'`).join(' | ')}`);
+		const enumLines = enums.rows.map(
+			(e) => `${quote(e.name)}: ${e.labels.map((l) => `'${l}'`).join(' | ')}`
+		);
 		const section = (entries: string[]) =>
-			entries.length ? `{\n${entries.map((e) => '\t\t\t' + e).join('\n')}\n\t\t}` : '{\n\t\t\t[_ in never]: never\n\t\t}';
+			entries.length
+				? `{\n${entries.map((e) => '\t\t\t' + e).join('\n')}\n\t\t}`
+				: '{\n\t\t\t[_ in never]: never\n\t\t}';
 		return `// Generated by \`npm run db:types\` from the migrated schema. Do not edit by hand.
 
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
@@ -184,7 +200,10 @@ export type Enums<T extends keyof PublicSchema['Enums']> = PublicSchema['Enums']
 	}
 }
 
-export async function writeDatabaseTypes(connectionString: string, path = typesPath): Promise<string> {
+export async function writeDatabaseTypes(
+	connectionString: string,
+	path = typesPath
+): Promise<string> {
 	writeFileSync(path, await generateDatabaseTypes(connectionString));
 	return path;
 }

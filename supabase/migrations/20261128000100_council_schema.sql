@@ -322,8 +322,8 @@ create table public.comments (
   body text not null check (char_length(body) <= 5000),
   pin_lng double precision check (pin_lng between -180 and 180),
   pin_lat double precision check (pin_lat between -90 and 90),
-  -- Left null by clients: a trigger fills in what the project's moderation mode prescribes.
-  state public.comment_state not null,
+  -- Clients leave the default: a trigger publishes at once on post-moderated projects.
+  state public.comment_state not null default 'pending',
   is_official boolean not null default false,
   idempotency_key uuid unique,
   created_at timestamptz not null default now(),

@@ -263,14 +263,15 @@ create policy "authors and moderators update" on public.comments
 create policy "moderators read removed text" on public.comment_removals
   for select to authenticated using (app.is_moderator());
 
--- Fills in the initial state and checks the thread shape: replies go two levels deep and only to
+-- Publishes at once where the project is post-moderated, and checks the thread shape: replies go two levels deep and only to
 -- published comments of the same project.
 create function app.prepare_comment() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare parent public.comments;
 begin
-  if new.state is null then
-    new.state := app.initial_comment_state(new.project_id);
+  if new.state = 'pending' then
+    new.state := case when app.is_moderator() then 'published'
+                      else app.initial_comment_state(new.project_id) end;
   end if;
   if new.parent_id is not null then
     select * into parent from public.comments where id = new.parent_id;
