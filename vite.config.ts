@@ -18,8 +18,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'integration',
-					include: ['tests/integration/**/*.test.ts'],
-					globalSetup: ['tests/setup/stack.ts'],
+					include: ['tests/integration/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+					globalSetup: ['tests/setup/stack.ts', 'tests/setup/app.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 300_000,
 					fileParallelism: false

@@ -1,9 +1,10 @@
 // `npm start`, `npm run dev`, `npm run stack`, `npm run db:reset`, `npm run db:types`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildApp, serveApp } from './app.ts';
 import { dbUrl, readEnvFile, root, stackConfig } from './config.ts';
-import { StackError } from './postgres.ts';
+import { assertPortFree, StackError } from './postgres.ts';
 import { startStack, type Stack } from './stack.ts';
 
 const log = (line: string) => console.log(line);
@@ -31,52 +32,26 @@ function remoteSupabaseUrl(): string | undefined {
 	return hostname === '127.0.0.1' || hostname === 'localhost' ? undefined : url;
 }
 
-function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-	return newest;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-	const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+function track(child: ChildProcess) {
 	children.add(child);
 	child.on('exit', () => children.delete(child));
-	return child;
 }
 
-function waitFor(child: ChildProcess, what: string): Promise<void> {
-	return new Promise((resolve, reject) =>
-		child.on('exit', (code) =>
-			code === 0 ? resolve() : reject(new StackError(`${what} failed (exit code ${code}).`))
-		)
-	);
-}
-
-async function buildIfStale() {
-	const stamp = join(root, 'build', '.stamp');
-	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
-	const newest = Math.max(...sources.map((s) => newestMtime(join(root, s))));
-	if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
-	log('building the app (vite build) …');
-	await waitFor(
-		run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build']),
-		'vite build'
-	);
-	writeFileSync(stamp, new Date().toISOString());
-}
-
-function appEnv(): NodeJS.ProcessEnv {
-	const file = readEnvFile();
-	const port = String(stackConfig().appPort);
+function keys() {
+	const env = { ...readEnvFile(), ...process.env };
 	return {
-		...file,
-		...process.env,
-		PORT: port,
-		HOST: '127.0.0.1',
-		ORIGIN: process.env.ORIGIN ?? `http://127.0.0.1:${port}`
+		supabaseUrl: env.PUBLIC_SUPABASE_URL ?? '',
+		anonKey: env.PUBLIC_SUPABASE_ANON_KEY ?? '',
+		serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY ?? ''
+	};
+}
+
+function appEnvFromKeys() {
+	const k = keys();
+	return {
+		PUBLIC_SUPABASE_URL: k.supabaseUrl,
+		PUBLIC_SUPABASE_ANON_KEY: k.anonKey,
+		SUPABASE_SERVICE_ROLE_KEY: k.serviceRoleKey
 	};
 }
 
@@ -92,9 +67,12 @@ async function ensureStack() {
 async function main(command: string | undefined) {
 	switch (command) {
 		case 'start': {
+			const { appPort, host } = stackConfig();
+			await assertPortFree(appPort, host, 'app', 'PORT');
 			await ensureStack();
-			await buildIfStale();
-			const app = run(process.execPath, [join(root, 'build', 'index.js')], appEnv());
+			await buildApp(log, track);
+			const app = await serveApp({ ...keys(), port: stackConfig().appPort });
+			track(app);
 			app.on('exit', (code) => void shutdown(code ?? 1));
 			log(`App: http://127.0.0.1:${stackConfig().appPort}  (Ctrl-C stops everything)`);
 			log(`Mail outbox: ${stack?.supabaseUrl ?? ''}/_outbox`);
@@ -102,11 +80,12 @@ async function main(command: string | undefined) {
 		}
 		case 'dev': {
 			await ensureStack();
-			const vite = run(
-				process.execPath,
-				[join(root, 'node_modules/vite/bin/vite.js'), 'dev'],
-				appEnv()
-			);
+			const vite = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'dev'], {
+				cwd: root,
+				stdio: 'inherit',
+				env: { ...process.env, ...appEnvFromKeys() }
+			});
+			track(vite);
 			vite.on('exit', (code) => void shutdown(code ?? 1));
 			return;
 		}

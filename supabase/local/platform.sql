@@ -122,21 +122,21 @@ create table if not exists auth.outbox (
 create or replace function auth.uid() returns uuid
 language sql stable as $$
   select nullif(
-    coalesce(current_setting('request.jwt.claim.sub', true),
-             current_setting('request.jwt.claims', true)::jsonb ->> 'sub'),
+    coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''),
+             nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'),
     '')::uuid
 $$;
 
 create or replace function auth.role() returns text
 language sql stable as $$
-  select coalesce(current_setting('request.jwt.claim.role', true),
-                  current_setting('request.jwt.claims', true)::jsonb ->> 'role')
+  select coalesce(nullif(current_setting('request.jwt.claim.role', true), ''),
+                  nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
 $$;
 
 create or replace function auth.email() returns text
 language sql stable as $$
-  select coalesce(current_setting('request.jwt.claim.email', true),
-                  current_setting('request.jwt.claims', true)::jsonb ->> 'email')
+  select coalesce(nullif(current_setting('request.jwt.claim.email', true), ''),
+                  nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
 $$;
 
 create or replace function auth.jwt() returns jsonb
@@ -176,6 +176,9 @@ create table if not exists storage.objects (
   last_accessed_at timestamptz not null default now(),
   unique (bucket_id, name)
 );
+
+-- Custom metadata given on upload (storage-js `metadata` option), as in Supabase Storage.
+alter table storage.objects add column if not exists user_metadata jsonb;
 
 alter table storage.buckets enable row level security;
 alter table storage.objects enable row level security;

@@ -122,12 +122,12 @@ export async function startPostgres(
 			'-c',
 			'synchronous_commit=off'
 		],
+		// Statement errors are the API's to report; only what stops the server is worth a line here.
 		onLog: (message) => {
-			if (
-				/ERROR|FATAL|PANIC/.test(String(message)) &&
-				!/canceling statement/.test(String(message))
-			) {
-				log(`postgres: ${String(message).trim()}`);
+			for (const line of String(message).split('\n')) {
+				if (/\b(FATAL|PANIC):/.test(line) && !/administrator command/.test(line)) {
+					log(`postgres: ${line.trim()}`);
+				}
 			}
 		},
 		onError: (error) => log(`postgres: ${String(error).trim()}`)

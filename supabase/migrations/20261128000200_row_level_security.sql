@@ -84,6 +84,18 @@ language sql stable security definer set search_path = '' as $$
                  and app.is_member_of_meeting(m.id))
 $$;
 
+create function app.file_has_nonpublic_owner(p_file_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+      select 1 from public.file_attachments fa
+      left join public.papers p on p.id = fa.paper_id
+      left join public.agenda_items ai on ai.id = fa.agenda_item_id
+      where fa.file_id = p_file_id and (not p.public or not ai.public))
+    or exists (select 1 from public.papers p where p.main_file_id = p_file_id and not p.public)
+    or exists (select 1 from public.agenda_items ai
+               where ai.resolution_file_id = p_file_id and not ai.public)
+$$;
+
 create function app.is_published(p_published_at timestamptz) returns boolean
 language sql stable as $$
   select p_published_at is not null and p_published_at <= now()
@@ -146,10 +158,12 @@ create policy "consultations of visible papers and items" on public.consultation
     and (agenda_item_id is null
          or exists (select 1 from public.agenda_items ai where ai.id = agenda_item_id)));
 
+-- A file marked public is still confidential when it belongs to a non-public paper or agenda item.
 create policy "published public files, non-public ones for members" on public.files
   for select using (
     app.is_staff()
-    or (app.is_published(published_at) and (public or app.is_member_for_file(id))));
+    or (app.is_published(published_at)
+        and ((public and not app.file_has_nonpublic_owner(id)) or app.is_member_for_file(id))));
 create policy "pages of visible files" on public.file_pages
   for select using (exists (select 1 from public.files f where f.id = file_id));
 create policy "attachments of visible files" on public.file_attachments
@@ -203,7 +217,9 @@ create policy "own profile or admin" on public.profiles
 create function app.guard_profile_update() returns trigger
 language plpgsql as $$
 begin
-  if (new.role is distinct from old.role or new.person_id is distinct from old.person_id
+  -- Clearing the person link is allowed: it is what deleting a person does (on delete set null).
+  if (new.role is distinct from old.role
+      or (new.person_id is distinct from old.person_id and new.person_id is not null)
       or new.id is distinct from old.id)
      and auth.role() is distinct from 'service_role' and not app.is_admin() then
     raise exception 'Nur Administratoren dürfen Rollen und Personenzuordnungen ändern.'
@@ -299,6 +315,11 @@ language plpgsql security definer set search_path = '' as $$
 declare
   is_mod boolean := app.is_moderator() or auth.role() = 'service_role';
 begin
+  -- Deleting an account sets author_id to null (on delete set null): the comment stays, anonymous.
+  if old.author_id is not null and new.author_id is null
+     and to_jsonb(new) - 'author_id' - 'modified_at' = to_jsonb(old) - 'author_id' - 'modified_at' then
+    return new;
+  end if;
   if new.project_id <> old.project_id or new.parent_id is distinct from old.parent_id
      or new.author_id is distinct from old.author_id or new.created_at <> old.created_at
      or new.idempotency_key is distinct from old.idempotency_key then
@@ -315,6 +336,11 @@ begin
     end if;
     if new.state <> old.state and new.state <> 'removed_by_author' then
       raise exception 'Den Status eines Kommentars ändert nur die Moderation.' using errcode = '42501';
+    end if;
+    -- An edited text goes back into the moderation queue where the project is pre-moderated.
+    if new.body is distinct from old.body and new.state = 'published'
+       and app.initial_comment_state(new.project_id) = 'pending' then
+      new.state := 'pending';
     end if;
   elsif new.state = 'removed_by_author' and old.state <> 'removed_by_author'
         and old.author_id is distinct from auth.uid() then
@@ -352,7 +378,9 @@ create policy "buckets are listed" on storage.buckets for select using (true);
 create policy "read documents whose file row is visible" on storage.objects
   for select using (
     bucket_id = 'files'
-    and exists (select 1 from public.files f where f.storage_bucket = bucket_id and f.storage_path = name));
+    -- Qualified: files has a column "name" too, which an unqualified name would silently bind to.
+    and exists (select 1 from public.files f
+                where f.storage_bucket = objects.bucket_id and f.storage_path = objects.name));
 create policy "staff upload documents" on storage.objects
   for insert to authenticated with check (bucket_id = 'files' and app.is_staff());
 create policy "staff update documents" on storage.objects

@@ -28,7 +28,10 @@ export default async function setup(project: TestProject) {
 		project.provide('serviceRoleKey', env.SUPABASE_SERVICE_ROLE_KEY);
 		project.provide('dbUrl', dbUrl(config));
 	} else {
-		stack = await startStack({ log: (line) => console.log(`[stack] ${line}`) });
+		stack = await startStack({
+			log: (line) => console.log(`[stack] ${line}`),
+			seed: process.env.STACK_SEED !== 'off'
+		});
 		project.provide('supabaseUrl', stack.supabaseUrl);
 		project.provide('anonKey', stack.anonKey);
 		project.provide('serviceRoleKey', stack.serviceRoleKey);

@@ -1,0 +1,107 @@
+// The first pages as a person uses them: in real Chromium against the production build.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { anonClient } from '../support/clients.ts';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
+
+const appUrl = inject('appUrl');
+const supabaseUrl = inject('supabaseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function nextMeetingName(): Promise<string> {
+	const { data, error } = await anonClient()
+		.from('meetings')
+		.select('name')
+		.gte('start_at', new Date().toISOString())
+		.order('start_at')
+		.limit(1)
+		.single();
+	if (error) throw error;
+	return data.name;
+}
+
+describe('home page', () => {
+	it('lists the next published meeting from the database, also without JavaScript', async () => {
+		const expected = await nextMeetingName();
+		for (const javaScriptEnabled of [true, false]) {
+			const context = await browser.newContext({ javaScriptEnabled });
+			const page = await context.newPage();
+			const response = await page.goto(appUrl);
+			expect(response?.status()).toBe(200);
+			const items = page.locator('section[aria-labelledby="upcoming"] li');
+			expect(await items.count()).toBeGreaterThan(0);
+			await expect.poll(() => items.first().locator('h3').innerText()).toContain(expected);
+			await context.close();
+		}
+	});
+
+	it('sends a CSP header and has no WCAG 2.1 AA violations', async () => {
+		const page = await browser.newPage();
+		const response = await page.goto(appUrl);
+		expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('login', () => {
+	it('keeps the typed address and explains a wrong password', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${appUrl}/login`);
+		await page.fill('#pw-email', 'buerger@rheinstadt.example');
+		await page.fill('#pw-password', 'falsch');
+		await page.click('form[action^="?/password"] button');
+		await expect.poll(() => page.locator('[role="alert"]').innerText()).toContain('stimmen nicht');
+		expect(await page.inputValue('#pw-email')).toBe('buerger@rheinstadt.example');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.close();
+	});
+
+	it('signs a demo user in with the password and out again, without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${appUrl}/login`);
+		await page.fill('#pw-email', 'buerger@rheinstadt.example');
+		await page.fill('#pw-password', 'Demo-Passwort-2026');
+		await page.click('form[action^="?/password"] button');
+		await page.waitForURL(`${appUrl}/`);
+		expect(await page.locator('.who').innerText()).toMatch(/^Angemeldet als /);
+		await page.click('text=Abmelden');
+		await page.waitForURL(`${appUrl}/`);
+		expect(await page.locator('.who').count()).toBe(0);
+		await context.close();
+	});
+
+	it('signs a new citizen up and in with a magic link from the local outbox', async () => {
+		const email = `neu-${Date.now()}@example.org`;
+		const page = await browser.newPage();
+		await page.goto(`${appUrl}/login`);
+		await page.fill('#ml-email', email);
+		await page.click('form[action^="?/magic"] button');
+		await expect.poll(() => page.locator('[role="status"]').innerText()).toContain(email);
+
+		const outbox = (await (await fetch(`${supabaseUrl}/_outbox.json`)).json()) as {
+			recipient: string;
+			link: string;
+		}[];
+		const mail = outbox.find((m) => m.recipient === email);
+		expect(mail?.link).toMatch(/\/auth\/v1\/verify\?token=/);
+		await page.goto(mail!.link);
+		await page.waitForURL(`${appUrl}/`);
+		expect(await page.locator('.who').innerText()).toContain(email);
+
+		// A link works once.
+		await page.context().clearCookies();
+		await page.goto(mail!.link);
+		await page.waitForURL(/\/login\?fehler=/);
+		expect(await page.locator('[role="alert"]').innerText()).toContain('abgelaufen');
+		await page.close();
+	});
+});
