@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { localeCookie, resolveLocale } from '$lib/i18n';
 import { createRequestClient } from '$lib/server/supabase';
 
 const supabase: Handle = async ({ event, resolve }) => {
@@ -16,6 +17,16 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 };
 
+const locale: Handle = async ({ event, resolve }) => {
+	event.locals.locale = resolveLocale(
+		event.cookies.get(localeCookie),
+		event.request.headers.get('accept-language')
+	);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -28,4 +39,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(supabase, securityHeaders);
+export const handle = sequence(locale, supabase, securityHeaders);

@@ -96,7 +96,24 @@ async function main(command: string | undefined) {
 			log(`database:         ${stack.dbUrl}`);
 			return;
 		}
-		case 'reset': {
+		case 'migrate': {
+			// Applies new migrations to a running stack's database; PostgREST reloads its schema.
+			const { default: pg } = await import('pg');
+			const { applyMigrations } = await import('./migrate.ts');
+			const client = new pg.Client({ connectionString: dbUrl(stackConfig()) });
+			await client.connect().catch(() => {
+				throw new StackError('No stack is running: start one with `npm run stack`.');
+			});
+			try {
+				const applied = await applyMigrations(client, log);
+				if (!applied.length) log('no pending migrations');
+			} finally {
+				await client.end();
+			}
+			process.exit(0);
+			return;
+		}
+				case 'reset': {
 			const config = stackConfig();
 			rmSync(config.dataDir, { recursive: true, force: true });
 			log(`removed ${config.dataDir}`);
@@ -120,7 +137,7 @@ async function main(command: string | undefined) {
 			return;
 		}
 		default:
-			console.error('usage: node supabase/local/cli.ts start|dev|stack|reset|types');
+			console.error('usage: node supabase/local/cli.ts start|dev|stack|migrate|reset|types');
 			process.exit(2);
 	}
 }
