@@ -113,6 +113,14 @@ async function main(command: string | undefined) {
 			process.exit(0);
 			return;
 		}
+				case 'seed': {
+			// Seeds a running stack whose database is still empty (e.g. started with STACK_SEED=off).
+			const { seed } = await import('../seed/index.ts');
+			const k = keys();
+			await seed({ supabaseUrl: k.supabaseUrl, serviceRoleKey: k.serviceRoleKey, log });
+			process.exit(0);
+			return;
+		}
 				case 'reset': {
 			const config = stackConfig();
 			rmSync(config.dataDir, { recursive: true, force: true });
@@ -137,7 +145,7 @@ async function main(command: string | undefined) {
 			return;
 		}
 		default:
-			console.error('usage: node supabase/local/cli.ts start|dev|stack|migrate|reset|types');
+			console.error('usage: node supabase/local/cli.ts start|dev|stack|migrate|seed|reset|types');
 			process.exit(2);
 	}
 }

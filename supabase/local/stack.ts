@@ -91,7 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const { rows } = await pool.query<{ n: number }>(
 			'select count(*)::int as n from public.bodies'
 		);
-		if (rows[0].n === 0 && options.seed !== false) {
+		if (rows[0].n === 0 && (options.seed ?? process.env.STACK_SEED !== 'off')) {
 			const { seed } = await import('../seed/index.ts');
 			const t = Date.now();
 			log('seeding demo data …');

@@ -28,10 +28,7 @@ export default async function setup(project: TestProject) {
 		project.provide('serviceRoleKey', env.SUPABASE_SERVICE_ROLE_KEY);
 		project.provide('dbUrl', dbUrl(config));
 	} else {
-		stack = await startStack({
-			log: (line) => console.log(`[stack] ${line}`),
-			seed: process.env.STACK_SEED !== 'off'
-		});
+		stack = await startStack({ log: (line) => console.log(`[stack] ${line}`) });
 		project.provide('supabaseUrl', stack.supabaseUrl);
 		project.provide('anonKey', stack.anonKey);
 		project.provide('serviceRoleKey', stack.serviceRoleKey);
