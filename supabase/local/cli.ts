@@ -113,7 +113,7 @@ async function main(command: string | undefined) {
 			process.exit(0);
 			return;
 		}
-				case 'seed': {
+		case 'seed': {
 			// Seeds a running stack whose database is still empty (e.g. started with STACK_SEED=off).
 			const { seed } = await import('../seed/index.ts');
 			const k = keys();
@@ -121,7 +121,7 @@ async function main(command: string | undefined) {
 			process.exit(0);
 			return;
 		}
-				case 'reset': {
+		case 'reset': {
 			const config = stackConfig();
 			rmSync(config.dataDir, { recursive: true, force: true });
 			log(`removed ${config.dataDir}`);

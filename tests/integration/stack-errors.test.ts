@@ -18,13 +18,15 @@ describe('stack start-up errors', () => {
 		const blocker = createServer().listen(0, '127.0.0.1');
 		await new Promise((r) => blocker.once('listening', r));
 		const port = (blocker.address() as AddressInfo).port;
+		const previous = process.env.SUPABASE_API_PORT;
 		process.env.SUPABASE_API_PORT = String(port);
 		try {
 			await expect(startStack({ log: () => undefined })).rejects.toThrow(
 				`Port ${port} (Supabase API gateway) is already in use. Stop the other process or set SUPABASE_API_PORT.`
 			);
 		} finally {
-			delete process.env.SUPABASE_API_PORT;
+			if (previous === undefined) delete process.env.SUPABASE_API_PORT;
+			else process.env.SUPABASE_API_PORT = previous;
 			blocker.close();
 		}
 	});
