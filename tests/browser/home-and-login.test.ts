@@ -51,6 +51,23 @@ describe('home page', () => {
 	});
 });
 
+describe('language', () => {
+	it('speaks German by default and switches to English and back without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${appUrl}/login`);
+		expect(await page.getAttribute('html', 'lang')).toBe('de');
+		expect(await page.locator('h1').innerText()).toBe('Anmelden');
+		await page.click('a[hreflang="en"]');
+		await page.waitForURL(`${appUrl}/login`);
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		expect(await page.locator('a.skip-link').innerText()).toBe('Skip to content');
+		await page.click('a[hreflang="de"]');
+		expect(await page.getAttribute('html', 'lang')).toBe('de');
+		await context.close();
+	});
+});
+
 describe('login', () => {
 	it('keeps the typed address and explains a wrong password', async () => {
 		const page = await browser.newPage();

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/** Chromium whose new pages and contexts speak German (Accept-Language de-DE) unless told otherwise. */
 export async function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
+	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: [
 			'--headless',
@@ -17,6 +18,11 @@ export async function launchBrowser(): Promise<Browser> {
 			'--disable-sync'
 		]
 	});
+	const newContext = browser.newContext.bind(browser);
+	const newPage = browser.newPage.bind(browser);
+	browser.newContext = (options = {}) => newContext({ locale: 'de-DE', ...options });
+	browser.newPage = (options = {}) => newPage({ locale: 'de-DE', ...options });
+	return browser;
 }
 
 const axeSource = readFileSync(
