@@ -123,6 +123,14 @@ async function main(command: string | undefined) {
 		}
 		case 'reset': {
 			const config = stackConfig();
+			// Never pull the data directory from under a running server.
+			await assertPortFree(config.dbPort, config.host, 'PostgreSQL', 'SUPABASE_DB_PORT');
+			await assertPortFree(
+				config.apiPort,
+				config.host,
+				'Supabase API gateway',
+				'SUPABASE_API_PORT'
+			);
 			rmSync(config.dataDir, { recursive: true, force: true });
 			log(`removed ${config.dataDir}`);
 			stack = await startStack({ log });
