@@ -1045,7 +1045,14 @@ export type Database = {
 			[_ in never]: never
 		}
 		Functions: {
-			[_ in never]: never
+			nonpublic_item_count: {
+				Args: { meeting_id: string }
+				Returns: number
+			}
+			paper_type_counts: {
+				Args: never
+				Returns: { paper_type: string; papers: number }[]
+			}
 		}
 		Enums: {
 			app_role: 'citizen' | 'moderator' | 'editor' | 'admin'

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors, magicLinkLogin, passwordLogin, safeRedirect } from '$lib/auth-forms';
+import messages from '$lib/i18n/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,10 +21,9 @@ export const actions: Actions = {
 			return fail(400, { form: 'password', email, errors: fieldErrors(parsed.issues) });
 		const { error } = await locals.supabase.auth.signInWithPassword(parsed.output);
 		if (error) {
+			const t = messages[locals.locale];
 			const message =
-				error.code === 'invalid_credentials'
-					? 'E-Mail-Adresse oder Passwort stimmen nicht. Bitte prüfen Sie Ihre Eingabe.'
-					: `Die Anmeldung ist fehlgeschlagen: ${error.message}`;
+				error.code === 'invalid_credentials' ? t.wrongCredentials : t.signInFailed(error.message);
 			return fail(400, { form: 'password', email, errors: { form: message } });
 		}
 		redirect(303, safeRedirect(url.searchParams.get('next')));
@@ -44,7 +44,7 @@ export const actions: Actions = {
 			return fail(400, {
 				form: 'magic',
 				email,
-				errors: { form: `Der Anmeldelink konnte nicht verschickt werden: ${error.message}` }
+				errors: { form: messages[locals.locale].linkNotSent(error.message) }
 			});
 		}
 		return { form: 'magic', email, sent: true };
