@@ -164,10 +164,18 @@ create policy "published public files, non-public ones for members" on public.fi
     app.is_staff()
     or (app.is_published(published_at)
         and ((public and not app.file_has_nonpublic_owner(id)) or app.is_member_for_file(id))));
+-- Through a function: as a plain EXISTS in the policy, the planner checked the files policy on every
+-- row of files before joining (2.8 s for the pages of one file); this way it is one index lookup.
+create function app.file_visible(p_file_id uuid) returns boolean
+language sql stable as $$
+  select exists (select 1 from public.files where id = p_file_id)
+$$;
+grant execute on function app.file_visible(uuid) to anon, authenticated, service_role;
+
 create policy "pages of visible files" on public.file_pages
-  for select using (exists (select 1 from public.files f where f.id = file_id));
+  for select using (app.file_visible(file_id));
 create policy "attachments of visible files" on public.file_attachments
-  for select using (exists (select 1 from public.files f where f.id = file_id));
+  for select using (app.file_visible(file_id));
 
 create policy "published projects are public" on public.projects
   for select using (app.is_published(published_at) or app.is_staff());

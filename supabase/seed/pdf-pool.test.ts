@@ -27,7 +27,8 @@ describe('createPdfPool', () => {
 		} finally {
 			await pool.close();
 		}
-	});
+		// Worker threads start slowly on a busy two-core machine.
+	}, 60_000);
 
 	it('reports a spec that cannot be rendered and refuses work once closed', async () => {
 		const pool = createPdfPool(1);

@@ -102,7 +102,7 @@ describe('login', () => {
 		await page.goto(`${appUrl}/login`);
 		await page.fill('#ml-email', email);
 		await page.click('form[action^="?/magic"] button');
-		await expect.poll(() => page.locator('[role="status"]').innerText()).toContain(email);
+		await expect.poll(() => page.locator('main [role="status"]').innerText()).toContain(email);
 
 		const outbox = (await (await fetch(`${supabaseUrl}/_outbox.json`)).json()) as {
 			recipient: string;

@@ -1,0 +1,89 @@
+import { defineMessages } from './index';
+
+export default defineMessages({
+	de: {
+		document: 'Dokument',
+		pages: (n: number) => (n === 1 ? '1 Seite' : `${n} Seiten`),
+		download: 'Herunterladen',
+		downloadLabel: (name: string) => `${name} herunterladen (PDF)`,
+		textVersion: 'Textfassung',
+		textVersionHint:
+			'Der aus dem PDF gelesene Text, Seite für Seite. Tabellen und Bilder fehlen hier; maßgeblich ist das PDF.',
+		pageHeading: (n: number) => `Seite ${n}`,
+		emptyPage: 'Auf dieser Seite wurde kein Text erkannt.',
+		noText: 'Für dieses Dokument liegt keine Textfassung vor. Bitte laden Sie das PDF herunter.',
+		reader: 'PDF-Ansicht',
+		toolbar: 'Werkzeuge der PDF-Ansicht',
+		loading: 'Das PDF wird geladen …',
+		missing:
+			'Die PDF-Datei ist gerade nicht verfügbar. Versuchen Sie es über „Herunterladen“; den gelesenen Text finden Sie, soweit vorhanden, in der Textfassung unten.',
+		corrupt:
+			'Dieses PDF ist beschädigt und kann hier nicht angezeigt werden. Laden Sie die Datei herunter oder nutzen Sie die Textfassung.',
+		failed:
+			'Das PDF konnte nicht geladen werden (Netzwerkfehler). Laden Sie die Seite neu oder laden Sie die Datei herunter.',
+		previousPage: 'Vorherige Seite',
+		nextPage: 'Nächste Seite',
+		pageInput: 'Seite',
+		ofPages: (n: number) => `von ${n}`,
+		zoomIn: 'Vergrößern',
+		zoomOut: 'Verkleinern',
+		zoomLevel: 'Zoomstufe',
+		fitWidth: 'Seitenbreite',
+		fitPage: 'Ganze Seite',
+		search: 'Im Dokument suchen',
+		searchPlaceholder: 'Suchbegriff',
+		searchSubmit: 'Suchen',
+		previousHit: 'Vorheriger Treffer',
+		nextHit: 'Nächster Treffer',
+		hitCount: (current: number, total: number) =>
+			total === 0 ? 'Keine Treffer' : `Treffer ${current} von ${total}`,
+		pageList: 'Seiten',
+		pageListLabel: 'Seitenübersicht',
+		hitsOnPage: (n: number) => (n === 1 ? '1 Treffer' : `${n} Treffer`),
+		pageStatus: (n: number, total: number) => `Seite ${n} von ${total}`,
+		keyboardHint:
+			'Tastatur: Bild auf/ab oder Pfeiltasten blättern, Pos1/Ende springen zur ersten/letzten Seite, Strg+F sucht.'
+	},
+	en: {
+		document: 'Document',
+		pages: (n: number) => (n === 1 ? '1 page' : `${n} pages`),
+		download: 'Download',
+		downloadLabel: (name: string) => `Download ${name} (PDF)`,
+		textVersion: 'Text version',
+		textVersionHint:
+			'The text read from the PDF, page by page. Tables and images are missing here; the PDF is authoritative.',
+		pageHeading: (n: number) => `Page ${n}`,
+		emptyPage: 'No text was found on this page.',
+		noText: 'There is no text version of this document. Please download the PDF.',
+		reader: 'PDF view',
+		toolbar: 'PDF view tools',
+		loading: 'Loading the PDF …',
+		missing:
+			'The PDF file is not available right now. Try “Download”; the text read from it, where there is any, is in the text version below.',
+		corrupt:
+			'This PDF is damaged and cannot be shown here. Download the file or use the text version.',
+		failed: 'The PDF could not be loaded (network error). Reload the page or download the file.',
+		previousPage: 'Previous page',
+		nextPage: 'Next page',
+		pageInput: 'Page',
+		ofPages: (n: number) => `of ${n}`,
+		zoomIn: 'Zoom in',
+		zoomOut: 'Zoom out',
+		zoomLevel: 'Zoom level',
+		fitWidth: 'Fit width',
+		fitPage: 'Fit page',
+		search: 'Search in document',
+		searchPlaceholder: 'Search term',
+		searchSubmit: 'Search',
+		previousHit: 'Previous hit',
+		nextHit: 'Next hit',
+		hitCount: (current: number, total: number) =>
+			total === 0 ? 'No hits' : `Hit ${current} of ${total}`,
+		pageList: 'Pages',
+		pageListLabel: 'Page overview',
+		hitsOnPage: (n: number) => (n === 1 ? '1 hit' : `${n} hits`),
+		pageStatus: (n: number, total: number) => `Page ${n} of ${total}`,
+		keyboardHint:
+			'Keyboard: Page Up/Down or arrow keys turn pages, Home/End jump to the first/last page, Ctrl+F searches.'
+	}
+});

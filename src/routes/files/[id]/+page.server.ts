@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import {
+	FileIdSchema,
+	SearchTermSchema,
+	getFile,
+	getFilePages,
+	signedFileUrl
+} from '$lib/server/files';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	if (!v.is(FileIdSchema, params.id)) error(400, 'Die Dokumentnummer in der Adresse ist ungültig.');
+	const q = v.safeParse(SearchTermSchema, url.searchParams.get('q') ?? '');
+	if (!q.success) error(400, 'Der Suchbegriff ist zu lang (höchstens 200 Zeichen).');
+	// Hidden and unknown documents look the same: a 404 never tells whether a file exists.
+	const file = await getFile(locals.supabase, params.id);
+	if (!file) error(404, 'Dieses Dokument gibt es nicht oder es ist nicht öffentlich.');
+	const [pages, pdfUrl] = await Promise.all([
+		getFilePages(locals.supabase, file.id),
+		signedFileUrl(locals.supabase, file)
+	]);
+	return {
+		file: {
+			id: file.id,
+			name: file.name,
+			fileName: file.fileName,
+			size: file.size,
+			pageCount: file.pageCount ?? (pages.length || null)
+		},
+		pages,
+		pdfUrl,
+		q: q.output
+	};
+};
