@@ -1040,6 +1040,39 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			saved_searches: {
+				Row: {
+					created_at: string
+					id: string
+					last_visited_at: string
+					name: string
+					query: string
+					user_id: string
+				}
+				Insert: {
+					created_at?: string
+					id?: string
+					last_visited_at?: string
+					name: string
+					query: string
+					user_id?: string
+				}
+				Update: {
+					created_at?: string
+					id?: string
+					last_visited_at?: string
+					name?: string
+					query?: string
+					user_id?: string
+				}
+				Relationships: [{
+						foreignKeyName: 'saved_searches_user_id_fkey'
+						columns: ['user_id']
+						isOneToOne: false
+						referencedRelation: 'profiles'
+						referencedColumns: ['id']
+					}]
+			}
 		}
 		Views: {
 			[_ in never]: never
@@ -1052,6 +1085,22 @@ export type Database = {
 			paper_type_counts: {
 				Args: never
 				Returns: { paper_type: string; papers: number }[]
+			}
+			search: {
+				Args: { q: string; kinds?: string[]; organization?: string; date_from?: string; date_to?: string; ptype?: string; decision?: string; published_since?: string; sort?: string; page_limit?: number; page_offset?: number }
+				Returns: { kind: string; source_id: string; page_number: number; parent_id: string; parent_kind: string; title: string; reference: string; snippet: string; date: string; paper_type: string; result: string; is_public: boolean; rank: number; total: number }[]
+			}
+			search_autocomplete: {
+				Args: { q: string; max_items?: number }
+				Returns: { kind: string; source_id: string; parent_id: string; title: string; reference: string }[]
+			}
+			search_did_you_mean: {
+				Args: { q: string }
+				Returns: string
+			}
+			search_facets: {
+				Args: { q: string; kinds?: string[]; organization?: string; date_from?: string; date_to?: string; ptype?: string; decision?: string }
+				Returns: Json
 			}
 		}
 		Enums: {

@@ -1,0 +1,108 @@
+// The RSS feed and the CSV export of a search: plain text from the same hits as the results page.
+import { hitHref, type SearchHit } from '$lib/search/links';
+import { snippetText } from '$lib/search/snippet';
+
+const kindLabel: Record<string, string> = {
+	meeting: 'Sitzung',
+	agenda_item: 'Tagesordnungspunkt',
+	paper: 'Vorlage',
+	file: 'Dokument',
+	person: 'Person',
+	organization: 'Gremium'
+};
+
+/** Characters XML 1.0 does not allow (control characters other than tab and line breaks). */
+function xmlAllowed(ch: string): boolean {
+	const c = ch.codePointAt(0) ?? 0;
+	return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c !== 0xfffe && c !== 0xffff);
+}
+
+function xml(text: string): string {
+	return [...text]
+		.filter(xmlAllowed)
+		.join('')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
+}
+
+function hitTitle(hit: SearchHit): string {
+	const page = hit.kind === 'file' ? `, S. ${hit.pageNumber}` : '';
+	const ref = hit.reference ? ` (${hit.reference}${page})` : page ? ` (${page.slice(2)})` : '';
+	return `${kindLabel[hit.kind] ?? hit.kind}: ${hit.title}${ref}`;
+}
+
+export function rssFeed(opts: {
+	hits: SearchHit[];
+	origin: string;
+	q: string;
+	title: string;
+	description: string;
+	pageUrl: string;
+	feedUrl: string;
+}): string {
+	const items = opts.hits.map((hit) => {
+		const link = opts.origin + hitHref(hit, opts.q);
+		const date = hit.date ? new Date(`${hit.date}T12:00:00Z`).toUTCString() : null;
+		return [
+			'<item>',
+			`<title>${xml(hitTitle(hit))}</title>`,
+			`<link>${xml(link)}</link>`,
+			`<guid isPermaLink="true">${xml(link)}</guid>`,
+			date ? `<pubDate>${date}</pubDate>` : '',
+			`<description>${xml(snippetText(hit.snippet))}</description>`,
+			'</item>'
+		].join('');
+	});
+	return [
+		'<?xml version="1.0" encoding="UTF-8"?>',
+		'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+		'<channel>',
+		`<title>${xml(opts.title)}</title>`,
+		`<link>${xml(opts.pageUrl)}</link>`,
+		`<description>${xml(opts.description)}</description>`,
+		'<language>de</language>',
+		`<atom:link href="${xml(opts.feedUrl)}" rel="self" type="application/rss+xml"/>`,
+		...items,
+		'</channel>',
+		'</rss>',
+		''
+	].join('\n');
+}
+
+function csvField(value: string | number | null): string {
+	const text = value === null ? '' : String(value);
+	// A leading = + - @ would make spreadsheets run the cell as a formula.
+	const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+	return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Semicolon-separated with a BOM, as German spreadsheet programs expect. */
+export function hitsCsv(hits: SearchHit[], origin: string, q: string): string {
+	const header = [
+		'Art',
+		'Titel',
+		'Aktenzeichen',
+		'Seite',
+		'Datum',
+		'Vorlagenart',
+		'Ergebnis',
+		'Öffentlich',
+		'Link',
+		'Auszug'
+	];
+	const rows = hits.map((hit) => [
+		kindLabel[hit.kind] ?? hit.kind,
+		hit.title,
+		hit.reference,
+		hit.kind === 'file' ? hit.pageNumber : null,
+		hit.date,
+		hit.paperType,
+		hit.result,
+		hit.isPublic ? 'ja' : 'nein',
+		origin + hitHref(hit, q),
+		snippetText(hit.snippet).replace(/\s+/g, ' ')
+	]);
+	return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n') + '\r\n';
+}

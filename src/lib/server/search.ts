@@ -1,0 +1,124 @@
+// Search through the SQL functions of the search migration (PostgREST RPC with the caller's JWT, so
+// RLS decides what each user finds). Turns the URL state into RPC arguments and rows into hits.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { SearchHit } from '$lib/search/links';
+import { kindParam, pageSize, sqlSort, type SearchQuery } from '$lib/search/params';
+
+type Client = SupabaseClient<Database>;
+
+export class SearchError extends Error {}
+
+export interface Facets {
+	total: number;
+	kind: Record<string, number>;
+	paper_type: Record<string, number>;
+	result: Record<string, number>;
+	year: Record<string, number>;
+	organization: { id: string; name: string; count: number }[];
+}
+
+function filterArgs(s: SearchQuery) {
+	return {
+		q: s.q,
+		kinds: s.typ ? [kindParam[s.typ]] : undefined,
+		organization: s.gremium,
+		date_from: s.von,
+		date_to: s.bis,
+		ptype: s.vorlagenart,
+		decision: s.ergebnis
+	};
+}
+
+export async function searchPage(
+	supabase: Client,
+	s: SearchQuery,
+	opts: { limit?: number; offset?: number; publishedSince?: string } = {}
+): Promise<{ hits: SearchHit[]; total: number }> {
+	const limit = opts.limit ?? pageSize;
+	const { data, error } = await supabase.rpc('search', {
+		...filterArgs(s),
+		sort: sqlSort[s.sortierung],
+		published_since: opts.publishedSince,
+		page_limit: limit,
+		page_offset: opts.offset ?? (s.seite - 1) * limit
+	});
+	if (error) throw new SearchError(error.message);
+	const hits = data.map((r): SearchHit => ({
+		kind: r.kind,
+		sourceId: r.source_id,
+		pageNumber: r.page_number,
+		parentId: r.parent_id,
+		parentKind: r.parent_kind,
+		title: r.title,
+		reference: r.reference,
+		snippet: r.snippet ?? '',
+		date: r.date,
+		paperType: r.paper_type,
+		result: r.result,
+		isPublic: r.is_public
+	}));
+	return { hits, total: data[0]?.total ?? 0 };
+}
+
+export async function searchFacets(supabase: Client, s: SearchQuery): Promise<Facets> {
+	const { data, error } = await supabase.rpc('search_facets', filterArgs(s));
+	if (error) throw new SearchError(error.message);
+	return data as unknown as Facets;
+}
+
+/** Hits published after `since` (the "new since last visit" of a saved search). */
+export async function countNewHits(supabase: Client, s: SearchQuery, since: string) {
+	const { total } = await searchPage(
+		supabase,
+		{ ...s, sortierung: 'neueste' },
+		{
+			limit: 1,
+			offset: 0,
+			publishedSince: since
+		}
+	);
+	return total;
+}
+
+export async function didYouMean(supabase: Client, q: string): Promise<string | null> {
+	const { data, error } = await supabase.rpc('search_did_you_mean', { q });
+	if (error) throw new SearchError(error.message);
+	return data ?? null;
+}
+
+export interface Suggestion {
+	kind: string;
+	title: string;
+	reference: string | null;
+	href: string;
+}
+
+export async function autocomplete(supabase: Client, q: string): Promise<Suggestion[]> {
+	const { data, error } = await supabase.rpc('search_autocomplete', { q, max_items: 8 });
+	if (error) throw new SearchError(error.message);
+	return data.map((r) => ({
+		kind: r.kind,
+		title: r.title,
+		reference: r.reference,
+		href:
+			r.kind === 'paper'
+				? `/papers/${r.source_id}`
+				: r.kind === 'meeting'
+					? `/meetings/${r.source_id}`
+					: r.kind === 'person'
+						? `/persons/${r.source_id}`
+						: `/organizations/${r.source_id}`
+	}));
+}
+
+/** Every hit, in pages of 1000 (PostgREST's row limit), for the CSV export. */
+export async function allHits(supabase: Client, s: SearchQuery): Promise<SearchHit[]> {
+	const chunk = 1000;
+	const all: SearchHit[] = [];
+	for (let offset = 0; ; offset += chunk) {
+		const { hits } = await searchPage(supabase, s, { limit: chunk, offset });
+		all.push(...hits);
+		if (hits.length < chunk) return all;
+	}
+}

@@ -1,0 +1,284 @@
+// `npm run bench:search`: search latency on a synthetic corpus of more than 1,000,000 searchable
+// rows in the real embedded Postgres, through the same PostgREST RPC path the app uses.
+//
+// It works in its own database `bench_search` on the running stack's server (the demo database is
+// never touched): platform bootstrap + all migrations, corpus from tests/bench/search-corpus.sql
+// with triggers off, then the search documents and their indexes are built and timed. A second
+// PostgREST on a free port serves that database as anon (no JWT: the anon role, RLS on). Each query
+// runs once to warm up and then RUNS times through PostgREST and RUNS times as bare SQL (same
+// function, same role and claims, over one pg connection). The database is dropped at the end.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { dbUrl, localSecrets, root, stackConfig } from '../../supabase/local/config.ts';
+import { applyMigrations, bootstrapPlatform } from '../../supabase/local/migrate.ts';
+import { startPostgrest } from '../../supabase/local/postgrest.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DB = 'bench_search';
+const config = stackConfig();
+const superUrl = dbUrl(config);
+const benchUrl = (user?: string, password?: string) =>
+	dbUrl(config, user, password).replace(/\/postgres$/, `/${DB}`);
+
+type Args = Record<string, unknown>;
+interface Query {
+	label: string;
+	fn: 'search' | 'search_facets' | 'search_did_you_mean' | 'search_autocomplete';
+	args: Args;
+}
+
+function queries(orgId: string): Query[] {
+	const s = (label: string, args: Args): Query => ({ label, fn: 'search', args });
+	const f = (label: string, args: Args): Query => ({ label, fn: 'search_facets', args });
+	const words = [
+		'Bebauungsplan',
+		'Bebauungspläne',
+		'Radweg',
+		'Grundschule',
+		'Kindertagesstätte',
+		'Feuerwache',
+		'Haushaltsplan',
+		'Straßenbahnlinie',
+		'Denkmalschutzsatzung',
+		'Lärmaktionsplan',
+		'Hochwasserschutzanlage',
+		'Fahrradstraße',
+		'Quartierszentrum',
+		'Strasse',
+		'Königsallee',
+		'Verkehrskonzept',
+		'Lärmgutachten',
+		'Hochwasserstrategie',
+		'Bäderbudget',
+		'Kitaprojekt',
+		'Schulsatzung',
+		'Tunnelmonitoring',
+		'Brückensanierung'
+	];
+	const phrases = [
+		'"Kölner Straße"',
+		'"Sanierung der Grundschule"',
+		'"frühzeitigen Öffentlichkeitsbeteiligung"',
+		'"Bebauungsplan Nr"',
+		'"Lärmaktionsplan im Werftviertel"',
+		'"Ausbau des Radwegs"',
+		'Radweg -Königsallee',
+		'Spielplatz OR Baumpflanzungen'
+	];
+	const typos = [
+		'Bebaungsplan',
+		'Verkehrsberuhigng',
+		'Haushaltsatzung',
+		'Lärmschutzwnd',
+		'Verkehrskonzpet'
+	];
+	const refs = ['00001/2000', '04711/2001', '12345/2002', '99999/2000', '05000/2001', '31415/2002'];
+	return [
+		...words.map((q) => s(`word ${q}`, { q })),
+		...phrases.map((q) => s(`phrase ${q}`, { q })),
+		...typos.map((q): Query => ({ label: `typo ${q}`, fn: 'search_did_you_mean', args: { q } })),
+		...refs.map((q) => s(`reference ${q}`, { q })),
+		s('filter type=paper Radweg', { q: 'Radweg', kinds: ['paper'] }),
+		s('filter type=file Feuerwache', { q: 'Feuerwache', kinds: ['file'] }),
+		s('filter org Bebauungsplan', { q: 'Bebauungsplan', organization: orgId }),
+		s('filter 2024 Haushaltsplan', {
+			q: 'Haushaltsplan',
+			date_from: '2024-01-01',
+			date_to: '2024-12-31'
+		}),
+		s('filter paper type Antrag Kita', { q: 'Kita', ptype: 'Antrag' }),
+		s('filter decision abgelehnt Spielplatz', { q: 'Spielplatz', decision: 'abgelehnt' }),
+		s('sort newest Fahrradstraße', { q: 'Fahrradstraße', sort: 'newest' }),
+		s('page 5 Quartierszentrum', { q: 'Quartierszentrum', page_offset: 80 }),
+		s('filter type=paper Lärmgutachten', { q: 'Lärmgutachten', kinds: ['paper'] }),
+		s('filter 2025 Schulsatzung', { q: 'Schulsatzung', date_from: '2025-01-01' }),
+		f('facets Bebauungsplan', { q: 'Bebauungsplan' }),
+		f('facets Denkmalschutzsatzung', { q: 'Denkmalschutzsatzung' }),
+		f('facets "Kölner Straße"', { q: '"Kölner Straße"' }),
+		f('facets Lärmaktionsplan', { q: 'Lärmaktionsplan' }),
+		f('facets type=paper Radweg', { q: 'Radweg', kinds: ['paper'] }),
+		f('facets org Feuerwache', { q: 'Feuerwache', organization: orgId }),
+		f('facets reference 04711/2001', { q: '04711/2001' }),
+		f('facets Hochwasserschutzanlage', { q: 'Hochwasserschutzanlage' }),
+		f('facets Verkehrskonzept', { q: 'Verkehrskonzept' }),
+		f('facets Bäderbudget', { q: 'Bäderbudget' }),
+		{ label: 'autocomplete Bebau', fn: 'search_autocomplete', args: { q: 'Bebau' } },
+		{ label: 'autocomplete 0471', fn: 'search_autocomplete', args: { q: '0471' } },
+		{ label: 'autocomplete Müller', fn: 'search_autocomplete', args: { q: 'Müller' } },
+		{ label: 'autocomplete Umweltaus', fn: 'search_autocomplete', args: { q: 'Umweltaus' } },
+		{ label: 'autocomplete Königsall', fn: 'search_autocomplete', args: { q: 'Königsall' } }
+	];
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<number> {
+	const start = performance.now();
+	await work();
+	const took = performance.now() - start;
+	console.log(`${label}: ${(took / 1000).toFixed(1)} s`);
+	return took;
+}
+
+async function main() {
+	const admin = new pg.Client(superUrl);
+	await admin.connect().catch(() => {
+		throw new Error(
+			`No database on ${config.host}:${config.dbPort}: start the stack (npm run stack).`
+		);
+	});
+	await admin.query(`drop database if exists ${DB} with (force)`);
+	await admin.query(`create database ${DB}`);
+	const db = new pg.Client(benchUrl());
+	let postgrest: Awaited<ReturnType<typeof startPostgrest>> | undefined;
+	try {
+		await db.connect();
+		const { jwtSecret, authenticatorPassword } = localSecrets();
+		await bootstrapPlatform(db, authenticatorPassword);
+		await applyMigrations(db, () => undefined);
+
+		await timed('corpus load (triggers off)', () =>
+			db.query(readFileSync(join(root, 'tests/bench/search-corpus.sql'), 'utf8'))
+		);
+		const indexes = await db.query<{ name: string; def: string }>(
+			`select indexname as name, indexdef as def from pg_indexes
+			 where schemaname = 'search' and tablename = 'documents' and indexname like 'documents\\_%\\_idx'`
+		);
+		for (const i of indexes.rows) await db.query(`drop index search.${i.name}`);
+		const build = await timed('search documents (tsvectors) built', () =>
+			db.query('select search.rebuild()')
+		);
+		const index = await timed('search indexes built', async () => {
+			for (const i of indexes.rows) await db.query(i.def);
+			await db.query('vacuum analyze search.documents');
+			await db.query('analyze search.words');
+		});
+		const sizes = await db.query<{
+			rows: string;
+			tsv: string;
+			trgm: string;
+			all_idx: string;
+			table: string;
+		}>(
+			`select (select count(*) from search.documents) as rows,
+			   pg_relation_size('search.documents_tsv_idx') as tsv,
+			   pg_relation_size('search.documents_title_trgm_idx') as trgm,
+			   pg_indexes_size('search.documents') as all_idx,
+			   pg_table_size('search.documents') as table`
+		);
+		const z = sizes.rows[0];
+		const orgId = (
+			await db.query<{ id: string }>(
+				`select id from public.organizations where name = 'Ausschuss für Planung und Stadtentwicklung'`
+			)
+		).rows[0].id;
+
+		const port = await freePort();
+		postgrest = await startPostgrest({
+			host: '127.0.0.1',
+			port,
+			dbUri: benchUrl('authenticator', authenticatorPassword),
+			jwtSecret,
+			log: () => undefined
+		});
+		// Bare SQL with what PostgREST sets for an anonymous request: role anon and its claims.
+		await db.query(`set role anon`);
+		await db.query(`select set_config('request.jwt.claims', '{"role":"anon"}', false)`);
+
+		const rpcTimes: number[] = [];
+		const sqlTimes: number[] = [];
+		const rows: string[] = [];
+		for (const q of queries(orgId)) {
+			const keys = Object.keys(q.args);
+			const sql = `select * from public.${q.fn}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`;
+			const values = keys.map((k) => q.args[k]);
+			const rpc = async () => {
+				const res = await fetch(`http://127.0.0.1:${port}/rpc/${q.fn}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(q.args)
+				});
+				if (!res.ok) throw new Error(`${q.label}: ${res.status} ${await res.text()}`);
+				return res.json();
+			};
+			const first = await rpc();
+			await db.query(sql, values);
+			const r: number[] = [];
+			const b: number[] = [];
+			for (let i = 0; i < RUNS; i++) {
+				let t = performance.now();
+				await rpc();
+				r.push(performance.now() - t);
+				t = performance.now();
+				await db.query(sql, values);
+				b.push(performance.now() - t);
+			}
+			rpcTimes.push(...r);
+			sqlTimes.push(...b);
+			const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+			const hits = Array.isArray(first)
+				? q.fn === 'search'
+					? String((first[0] as { total?: number } | undefined)?.total ?? 0)
+					: String(first.length)
+				: typeof first === 'object' && first
+					? String((first as { total?: number }).total ?? '')
+					: String(first);
+			rows.push(
+				`${q.label.padEnd(44)} ${ms(med(r)).padStart(10)} ${ms(med(b)).padStart(10)}  ${hits}`
+			);
+		}
+		await db.query('reset role');
+
+		console.log(
+			`\n${'query'.padEnd(44)} ${'RPC p50'.padStart(10)} ${'SQL p50'.padStart(10)}  hits/answer`
+		);
+		for (const line of rows) console.log(line);
+		const r = [...rpcTimes].sort((a, b) => a - b);
+		const b = [...sqlTimes].sort((a, b) => a - b);
+		console.log(`\nqueries: ${rows.length}, runs each: ${RUNS} (after one warm-up)`);
+		console.log(`searchable rows (search.documents): ${Number(z.rows).toLocaleString('en')}`);
+		console.log(
+			`build: documents ${(build / 1000).toFixed(1)} s, indexes ${(index / 1000).toFixed(1)} s`
+		);
+		console.log(
+			`size: table ${mb(Number(z.table))}, GIN tsvector ${mb(Number(z.tsv))}, trigram titles ${mb(Number(z.trgm))}, all indexes ${mb(Number(z.all_idx))}`
+		);
+		for (const p of [50, 95, 99]) {
+			const rp = percentile(r, p);
+			const bp = percentile(b, p);
+			console.log(`p${p}: RPC ${ms(rp)}, bare SQL ${ms(bp)}, ratio ${(rp / bp).toFixed(2)}`);
+		}
+		const p95 = percentile(r, 95);
+		const ratio = p95 / percentile(b, 95);
+		console.log(
+			`goal p95 ≤ 50 ms: ${p95 <= 50 ? 'met' : 'NOT met'}; goal ratio ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}`
+		);
+	} finally {
+		await postgrest?.stop();
+		await db.end().catch(() => undefined);
+		await admin.query(`drop database if exists ${DB} with (force)`);
+		await admin.end();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});
