@@ -143,6 +143,87 @@ export type Database = {
 						referencedColumns: ['id']
 					}]
 			}
+			comment_reports: {
+				Row: {
+					comment_id: string
+					created_at: string
+					id: string
+					note: string | null
+					reason: string
+					reporter_id: string | null
+					resolved_at: string | null
+					resolved_by: string | null
+				}
+				Insert: {
+					comment_id: string
+					created_at?: string
+					id?: string
+					note?: string | null
+					reason: string
+					reporter_id?: string | null
+					resolved_at?: string | null
+					resolved_by?: string | null
+				}
+				Update: {
+					comment_id?: string
+					created_at?: string
+					id?: string
+					note?: string | null
+					reason?: string
+					reporter_id?: string | null
+					resolved_at?: string | null
+					resolved_by?: string | null
+				}
+				Relationships: [{
+						foreignKeyName: 'comment_reports_comment_id_fkey'
+						columns: ['comment_id']
+						isOneToOne: false
+						referencedRelation: 'comments'
+						referencedColumns: ['id']
+					}, {
+						foreignKeyName: 'comment_reports_reporter_id_fkey'
+						columns: ['reporter_id']
+						isOneToOne: false
+						referencedRelation: 'profiles'
+						referencedColumns: ['id']
+					}, {
+						foreignKeyName: 'comment_reports_resolved_by_fkey'
+						columns: ['resolved_by']
+						isOneToOne: false
+						referencedRelation: 'profiles'
+						referencedColumns: ['id']
+					}]
+			}
+			comment_supports: {
+				Row: {
+					comment_id: string
+					created_at: string
+					user_id: string
+				}
+				Insert: {
+					comment_id: string
+					created_at?: string
+					user_id?: string
+				}
+				Update: {
+					comment_id?: string
+					created_at?: string
+					user_id?: string
+				}
+				Relationships: [{
+						foreignKeyName: 'comment_supports_comment_id_fkey'
+						columns: ['comment_id']
+						isOneToOne: false
+						referencedRelation: 'comments'
+						referencedColumns: ['id']
+					}, {
+						foreignKeyName: 'comment_supports_user_id_fkey'
+						columns: ['user_id']
+						isOneToOne: false
+						referencedRelation: 'profiles'
+						referencedColumns: ['id']
+					}]
+			}
 			comments: {
 				Row: {
 					author_id: string | null
@@ -656,6 +737,42 @@ export type Database = {
 						referencedColumns: ['id']
 					}]
 			}
+			moderation_notes: {
+				Row: {
+					author_id: string | null
+					body: string
+					comment_id: string
+					created_at: string
+					id: string
+				}
+				Insert: {
+					author_id?: string | null
+					body: string
+					comment_id: string
+					created_at?: string
+					id?: string
+				}
+				Update: {
+					author_id?: string | null
+					body?: string
+					comment_id?: string
+					created_at?: string
+					id?: string
+				}
+				Relationships: [{
+						foreignKeyName: 'moderation_notes_author_id_fkey'
+						columns: ['author_id']
+						isOneToOne: false
+						referencedRelation: 'profiles'
+						referencedColumns: ['id']
+					}, {
+						foreignKeyName: 'moderation_notes_comment_id_fkey'
+						columns: ['comment_id']
+						isOneToOne: false
+						referencedRelation: 'comments'
+						referencedColumns: ['id']
+					}]
+			}
 			organizations: {
 				Row: {
 					body_id: string
@@ -995,6 +1112,7 @@ export type Database = {
 					moderation_mode: Database['public']['Enums']['moderation_mode']
 					modified_at: string
 					published_at: string | null
+					report_threshold: number
 					slug: string
 					status: Database['public']['Enums']['project_status']
 					summary: string | null
@@ -1014,6 +1132,7 @@ export type Database = {
 					moderation_mode?: Database['public']['Enums']['moderation_mode']
 					modified_at?: string
 					published_at?: string | null
+					report_threshold?: number
 					slug: string
 					status?: Database['public']['Enums']['project_status']
 					summary?: string | null
@@ -1033,6 +1152,7 @@ export type Database = {
 					moderation_mode?: Database['public']['Enums']['moderation_mode']
 					modified_at?: string
 					published_at?: string | null
+					report_threshold?: number
 					slug?: string
 					status?: Database['public']['Enums']['project_status']
 					summary?: string | null
@@ -1078,6 +1198,14 @@ export type Database = {
 			[_ in never]: never
 		}
 		Functions: {
+			comment_support_counts: {
+				Args: { p_project_id: string }
+				Returns: { comment_id: string; supports: number }[]
+			}
+			delete_own_account: {
+				Args: never
+				Returns: undefined
+			}
 			nonpublic_item_count: {
 				Args: { meeting_id: string }
 				Returns: number
@@ -1085,6 +1213,14 @@ export type Database = {
 			paper_type_counts: {
 				Args: never
 				Returns: { paper_type: string; papers: number }[]
+			}
+			participation_open: {
+				Args: { p: string }
+				Returns: boolean
+			}
+			project_map: {
+				Args: { west: number; south: number; east: number; north: number; grid_columns?: number; grid_rows?: number; kinds?: Database['public']['Enums']['project_kind'][]; statuses?: Database['public']['Enums']['project_status'][]; open_only?: boolean }
+				Returns: { cell_count: number; lng: number; lat: number; min_lng: number; min_lat: number; max_lng: number; max_lat: number; id: string; title: string; kind: Database['public']['Enums']['project_kind']; status: Database['public']['Enums']['project_status']; geometry: Json }[]
 			}
 			search: {
 				Args: { q: string; kinds?: string[]; organization?: string; date_from?: string; date_to?: string; ptype?: string; decision?: string; published_since?: string; sort?: string; page_limit?: number; page_offset?: number }

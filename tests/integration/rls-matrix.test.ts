@@ -26,10 +26,26 @@ type Outcome = 'allowed' | 'denied';
 let w: World;
 beforeAll(async () => {
 	w = await createWorld();
+	await createParticipationRows();
+	await createSavedSearches();
 }, 120_000);
 afterAll(async () => {
 	await w?.cleanup();
 });
+
+// Saved searches of the citizen and the member (removed with the world's users: on delete cascade).
+const saved = { citizen: '', member: '' };
+async function createSavedSearches() {
+	for (const role of ['citizen', 'member'] as const) {
+		saved[role] = randomUUID();
+		await insertRow(w.db, 'saved_searches', {
+			id: saved[role],
+			user_id: w.users[role].id,
+			name: `KANARIENVOGEL-NICHTOEFFENTLICH ${w.suffix}`,
+			query: 'q=Radweg'
+		});
+	}
+}
 
 /** The role's client without the generated types, so one loop can address every table. */
 const api = (role: Role) => w.clients[role] as unknown as SupabaseClient;
@@ -62,6 +78,45 @@ function council(v: {
 // ── scratch rows: new, published and public, inside the world so cleanup() removes them ─────────
 const recently = () => new Date(Date.now() - 3_600_000).toISOString();
 const tag = () => `${w.suffix}-${randomUUID().slice(0, 8)}`;
+
+// Supports, reports and moderator notes of the participation migration.
+const participation = { supportMember: '', reportMember: '', noteModerator: '' };
+async function createParticipationRows() {
+	await insertRow(w.db, 'comment_supports', {
+		comment_id: w.ids.commentHidden,
+		user_id: w.users.member.id
+	});
+	participation.supportMember = w.ids.commentHidden;
+	participation.reportMember = randomUUID();
+	await insertRow(w.db, 'comment_reports', {
+		id: participation.reportMember,
+		comment_id: w.ids.commentHidden,
+		reporter_id: w.users.member.id,
+		reason: 'other',
+		note: `Meldung ${CANARY} ${w.suffix}`
+	});
+	participation.noteModerator = randomUUID();
+	await insertRow(w.db, 'moderation_notes', {
+		id: participation.noteModerator,
+		comment_id: w.ids.commentPublished,
+		author_id: w.users.moderator.id,
+		body: `Notiz ${CANARY} ${w.suffix}`
+	});
+}
+
+/** A fresh published comment (by the admin, so it counts against nobody's rate limit), so reports in
+ * the matrix never hide world comments. */
+async function scratchComment(): Promise<string> {
+	const id = randomUUID();
+	await insertRow(w.db, 'comments', {
+		id,
+		project_id: w.ids.projectPost,
+		author_id: w.users.admin.id,
+		body: `Zum Melden ${tag()}`,
+		state: 'published'
+	});
+	return id;
+}
 
 type CouncilTable =
 	| 'bodies'
@@ -622,6 +677,136 @@ const tables: Record<string, TableSpec> = {
 			allowed: nobody,
 			target: () => ({ comment_id: w.ids.commentRemovedByModerator })
 		}
+	},
+	// Supports: personal (who supported what), visible to their owner and moderators; one may not
+	// support one's own comment (all world comments are the citizen's).
+	// Saved searches are private: each signed-in user reads and changes only their own.
+	saved_searches: {
+		key: ['id'],
+		rows: () => ({ citizenSearch: { id: saved.citizen }, memberSearch: { id: saved.member } }),
+		visible: {
+			anon: [],
+			citizen: ['citizenSearch'],
+			member: ['memberSearch'],
+			moderator: [],
+			editor: [],
+			admin: []
+		},
+		insert: {
+			allowed: signedIn,
+			row: (r) => ({
+				id: randomUUID(),
+				user_id: userId(r) ?? w.users.citizen.id,
+				name: tag(),
+				query: 'q=x'
+			})
+		},
+		update: {
+			allowed: ['citizen'],
+			target: () => ({ id: saved.citizen }),
+			set: () => ({ name: tag() })
+		},
+		delete: {
+			allowed: ['citizen'],
+			target: async () => {
+				const id = randomUUID();
+				await insertRow(w.db, 'saved_searches', {
+					id,
+					user_id: w.users.citizen.id,
+					name: `scratch ${w.suffix}`,
+					query: 'q=x'
+				});
+				return { id };
+			}
+		}
+	},
+	comment_supports: {
+		key: ['comment_id', 'user_id'],
+		rows: () => ({
+			member: { comment_id: participation.supportMember, user_id: w.users.member.id }
+		}),
+		visible: {
+			anon: [],
+			citizen: [],
+			member: ['member'],
+			moderator: ['member'],
+			editor: ['member'],
+			admin: ['member']
+		},
+		insert: {
+			allowed: ['member', 'moderator', 'editor', 'admin'],
+			row: (r) => ({ comment_id: w.ids.commentPublished, user_id: userId(r) ?? w.users.member.id })
+		},
+		update: {
+			allowed: nobody,
+			target: () => ({ comment_id: participation.supportMember, user_id: w.users.member.id }),
+			set: () => ({ created_at: '2020-01-01T00:00:00+00:00' })
+		},
+		delete: {
+			allowed: ['member'],
+			target: async () => {
+				await w.db.query(
+					`insert into public.comment_supports (comment_id, user_id) values ($1, $2)
+					 on conflict do nothing`,
+					[w.ids.commentPending, w.users.member.id]
+				);
+				return { comment_id: w.ids.commentPending, user_id: w.users.member.id };
+			}
+		}
+	},
+	comment_reports: {
+		key: ['id'],
+		rows: () => ({ member: { id: participation.reportMember } }),
+		visible: {
+			anon: [],
+			citizen: [],
+			member: ['member'],
+			moderator: ['member'],
+			editor: ['member'],
+			admin: ['member']
+		},
+		insert: {
+			allowed: signedIn,
+			row: async (r) => ({
+				id: randomUUID(),
+				comment_id: await scratchComment(),
+				reporter_id: userId(r) ?? w.users.citizen.id,
+				reason: 'spam'
+			})
+		},
+		update: {
+			allowed: ['moderator', 'editor', 'admin'],
+			target: () => ({ id: participation.reportMember }),
+			set: (r) => ({ note: marker(r) })
+		},
+		delete: { allowed: nobody, target: () => ({ id: participation.reportMember }) }
+	},
+	moderation_notes: {
+		key: ['id'],
+		rows: () => ({ moderator: { id: participation.noteModerator } }),
+		visible: {
+			anon: [],
+			citizen: [],
+			member: [],
+			moderator: ['moderator'],
+			editor: ['moderator'],
+			admin: ['moderator']
+		},
+		insert: {
+			allowed: ['moderator', 'editor', 'admin'],
+			row: (r) => ({
+				id: randomUUID(),
+				comment_id: w.ids.commentPublished,
+				author_id: userId(r) ?? w.users.moderator.id,
+				body: `Notiz ${marker(r)}`
+			})
+		},
+		update: {
+			allowed: nobody,
+			target: () => ({ id: participation.noteModerator }),
+			set: (r) => ({ body: marker(r) })
+		},
+		delete: { allowed: nobody, target: () => ({ id: participation.noteModerator }) }
 	}
 };
 

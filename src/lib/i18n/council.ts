@@ -91,6 +91,7 @@ export default defineMessages({
 		attachments: 'Anlagen',
 		noFiles: 'Keine Dateien veröffentlicht.',
 		related: 'Zusammenhängende Vorlagen',
+		linkedProjects: 'Bau- und Verkehrsprojekte dazu',
 		relations: {
 			amendment: { outgoing: 'Änderungsantrag zu', incoming: 'Änderungsantrag' },
 			supplement: { outgoing: 'Ergänzung zu', incoming: 'Ergänzung' },
@@ -243,6 +244,7 @@ export default defineMessages({
 		attachments: 'Attachments',
 		noFiles: 'No files published.',
 		related: 'Related papers',
+		linkedProjects: 'Building and traffic projects',
 		relations: {
 			amendment: { outgoing: 'Amendment to', incoming: 'Amended by' },
 			supplement: { outgoing: 'Supplement to', incoming: 'Supplemented by' },
