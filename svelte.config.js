@@ -13,7 +13,8 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:', 'https:'],
-				'connect-src': ['self', 'http://127.0.0.1:54321', 'http://localhost:54321', 'https:'],
+				// The local stack's API runs on any port (SUPABASE_API_PORT); a hosted project is https.
+				'connect-src': ['self', 'http://127.0.0.1:*', 'http://localhost:*', 'https:'],
 				'worker-src': ['self', 'blob:'],
 				'font-src': ['self'],
 				'object-src': ['none'],

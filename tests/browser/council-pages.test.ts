@@ -64,7 +64,7 @@ describe('filters without JavaScript', () => {
 		const page = await context.newPage();
 		await page.goto(`${appUrl}/meetings?zeit=vergangene`);
 		await page.selectOption('#gremium', demo.organizationId);
-		await page.click('form.filter button');
+		await page.click('form.filter-bar button');
 		await page.waitForURL(/gremium=/);
 		expect(new URL(page.url()).searchParams.get('zeit')).toBe('vergangene');
 		expect(await page.locator(`a[href="/meetings/${demo.meetingId}"]`).count()).toBe(1);
