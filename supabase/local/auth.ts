@@ -30,7 +30,15 @@ import {
 	USER_COLUMNS,
 	userJson
 } from './auth-session.ts';
-import { HttpError, bearerToken, redirect, requestUrl, sendEmpty, sendJson } from './http.ts';
+import {
+	HttpError,
+	bearerToken,
+	redirect,
+	requestUrl,
+	sendEmpty,
+	sendJson,
+	type RouteHandler
+} from './http.ts';
 import { type JwtClaims, verifyJwt } from './jwt.ts';
 
 export interface AuthHandlerOptions {
@@ -43,12 +51,6 @@ export interface AuthHandlerOptions {
 	apiUrl: string;
 	log?: (line: string) => void;
 }
-
-export type RouteHandler = (
-	req: IncomingMessage,
-	res: ServerResponse,
-	path: string
-) => Promise<void>;
 
 /** `path` is the part after `/auth/v1`, without the query string. */
 export function createAuthHandler(opts: AuthHandlerOptions): RouteHandler {

@@ -2,6 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error that already knows its HTTP status and JSON body (auth- or storage-shaped). */
+/** A handler for one API prefix; `path` is the part after the prefix, without the query string. */
+export type RouteHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	path: string
+) => Promise<void>;
+
 export class HttpError extends Error {
 	status: number;
 	body: unknown;

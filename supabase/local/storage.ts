@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import type pg from 'pg';
 import * as v from 'valibot';
-import { HttpError, sendJson } from './http.ts';
+import { HttpError, sendJson, type RouteHandler } from './http.ts';
 import { MultipartError } from './multipart.ts';
 import { findBucket, handleBuckets } from './storage-buckets.ts';
 import {
@@ -49,12 +49,6 @@ export interface StorageHandlerOptions {
 	root: string;
 	log?: (line: string) => void;
 }
-
-export type RouteHandler = (
-	req: IncomingMessage,
-	res: ServerResponse,
-	path: string
-) => Promise<void>;
 
 /** `path` is the part after `/storage/v1`, without the query string. */
 export function createStorageHandler(opts: StorageHandlerOptions): RouteHandler {
