@@ -6,21 +6,12 @@
 // lines and polygons, both kinds, every status, a third with an open participation phase) spread
 // over the city. A second PostgREST on a free port serves that database; each view runs WARMUP
 // times unmeasured and then RUNS times. The database is dropped at the end.
-import { createServer } from 'node:net';
-import pg from 'pg';
-import { dbUrl, localSecrets, stackConfig } from '../../supabase/local/config.ts';
-import { makeApiKeys } from '../../supabase/local/jwt.ts';
-import { applyMigrations, bootstrapPlatform } from '../../supabase/local/migrate.ts';
-import { startPostgrest } from '../../supabase/local/postgrest.ts';
+import { percentile, withBenchDatabase } from './bench-database.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = 5;
 const GOAL_P95_MS = 50;
-const DB = 'bench_map';
-const config = stackConfig();
-const benchUrl = (user?: string, password?: string) =>
-	dbUrl(config, user, password).replace(/\/postgres$/, `/${DB}`);
 
 /** The city (as in the demo data) and views a visitor typically opens. */
 const city = { west: 6.68, south: 51.1, east: 6.94, north: 51.35 };
@@ -56,18 +47,6 @@ const views: View[] = [
 		}
 	}
 ];
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Synthetic projects in one statement: geometry and bounding box computed in SQL. */
 const seedSql = `
@@ -105,40 +84,19 @@ insert into public.project_phases (project_id, name, position, starts_on, ends_o
 select id, 'Beteiligung', 1, current_date - 10, current_date + 20, true
 from public.projects where status = 'participation' or slug like '%7'`;
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main() {
-	const admin = new pg.Client(dbUrl(config));
-	await admin.connect();
-	await admin.query(`drop database if exists ${DB} with (force)`);
-	await admin.query(`create database ${DB}`);
-	const db = new pg.Client(benchUrl());
-	let postgrest: Awaited<ReturnType<typeof startPostgrest>> | undefined;
-	try {
-		await db.connect();
-		const { jwtSecret, authenticatorPassword } = localSecrets();
-		await bootstrapPlatform(db, authenticatorPassword);
-		await applyMigrations(db, () => undefined);
+	await withBenchDatabase('bench_map', async ({ db, startApi }) => {
 		const t = performance.now();
 		await db.query(seedSql, [PROJECTS]);
 		await db.query(phasesSql);
 		await db.query('analyze');
 		console.log(`seeded ${PROJECTS} projects in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-		const port = await freePort();
-		postgrest = await startPostgrest({
-			host: '127.0.0.1',
-			port,
-			dbUri: benchUrl('authenticator', authenticatorPassword),
-			jwtSecret,
-			log: () => undefined
-		});
-		const { anonKey } = await makeApiKeys(jwtSecret);
+		const postgrest = await startApi();
+		const { anonKey } = postgrest;
 		const call = async (args: Record<string, unknown>) => {
 			const start = performance.now();
-			const response = await fetch(`${postgrest!.url}/rpc/project_map`, {
+			const response = await fetch(`${postgrest.url}/rpc/project_map`, {
 				method: 'POST',
 				headers: {
 					'content-type': 'application/json',
@@ -186,12 +144,7 @@ async function main() {
 		console.log(
 			`\nall views: p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (goal ≤ ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? 'met' : 'NOT met'})`
 		);
-	} finally {
-		await postgrest?.stop();
-		await db.end();
-		await admin.query(`drop database if exists ${DB} with (force)`);
-		await admin.end();
-	}
+	});
 }
 
 main().catch((error: unknown) => {

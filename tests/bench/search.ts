@@ -8,19 +8,11 @@
 // runs once to warm up and then RUNS times through PostgREST and RUNS times as bare SQL (same
 // function, same role and claims, over one pg connection). The database is dropped at the end.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import pg from 'pg';
-import { dbUrl, localSecrets, root, stackConfig } from '../../supabase/local/config.ts';
-import { applyMigrations, bootstrapPlatform } from '../../supabase/local/migrate.ts';
-import { startPostgrest } from '../../supabase/local/postgrest.ts';
+import { root } from '../../supabase/local/config.ts';
+import { percentile, withBenchDatabase } from './bench-database.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const DB = 'bench_search';
-const config = stackConfig();
-const superUrl = dbUrl(config);
-const benchUrl = (user?: string, password?: string) =>
-	dbUrl(config, user, password).replace(/\/postgres$/, `/${DB}`);
 
 type Args = Record<string, unknown>;
 interface Query {
@@ -112,20 +104,6 @@ function queries(orgId: string): Query[] {
 	];
 }
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-const percentile = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -138,22 +116,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<number> 
 }
 
 async function main() {
-	const admin = new pg.Client(superUrl);
-	await admin.connect().catch(() => {
-		throw new Error(
-			`No database on ${config.host}:${config.dbPort}: start the stack (npm run stack).`
-		);
-	});
-	await admin.query(`drop database if exists ${DB} with (force)`);
-	await admin.query(`create database ${DB}`);
-	const db = new pg.Client(benchUrl());
-	let postgrest: Awaited<ReturnType<typeof startPostgrest>> | undefined;
-	try {
-		await db.connect();
-		const { jwtSecret, authenticatorPassword } = localSecrets();
-		await bootstrapPlatform(db, authenticatorPassword);
-		await applyMigrations(db, () => undefined);
-
+	await withBenchDatabase('bench_search', async ({ db, startApi }) => {
 		await timed('corpus load (triggers off)', () =>
 			db.query(readFileSync(join(root, 'tests/bench/search-corpus.sql'), 'utf8'))
 		);
@@ -190,14 +153,7 @@ async function main() {
 			)
 		).rows[0].id;
 
-		const port = await freePort();
-		postgrest = await startPostgrest({
-			host: '127.0.0.1',
-			port,
-			dbUri: benchUrl('authenticator', authenticatorPassword),
-			jwtSecret,
-			log: () => undefined
-		});
+		const api = await startApi();
 		// Bare SQL with what PostgREST sets for an anonymous request: role anon and its claims.
 		await db.query(`set role anon`);
 		await db.query(`select set_config('request.jwt.claims', '{"role":"anon"}', false)`);
@@ -210,7 +166,7 @@ async function main() {
 			const sql = `select * from public.${q.fn}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`;
 			const values = keys.map((k) => q.args[k]);
 			const rpc = async () => {
-				const res = await fetch(`http://127.0.0.1:${port}/rpc/${q.fn}`, {
+				const res = await fetch(`${api.url}/rpc/${q.fn}`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify(q.args)
@@ -270,12 +226,7 @@ async function main() {
 		console.log(
 			`goal p95 ≤ 50 ms: ${p95 <= 50 ? 'met' : 'NOT met'}; goal ratio ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}`
 		);
-	} finally {
-		await postgrest?.stop();
-		await db.end().catch(() => undefined);
-		await admin.query(`drop database if exists ${DB} with (force)`);
-		await admin.end();
-	}
+	});
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,74 @@
+// A throwaway database beside the demo one, for benchmarks: created on the running stack's server,
+// bootstrapped and migrated like a Supabase project, served by its own PostgREST on a free port,
+// and dropped afterwards whatever happens.
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { dbUrl, localSecrets, stackConfig } from '../../supabase/local/config.ts';
+import { makeApiKeys } from '../../supabase/local/jwt.ts';
+import { applyMigrations, bootstrapPlatform } from '../../supabase/local/migrate.ts';
+import { startPostgrest, type RunningPostgrest } from '../../supabase/local/postgrest.ts';
+
+export interface BenchDatabase {
+	/** A superuser connection to the bench database. */
+	db: pg.Client;
+	/** Starts PostgREST on the bench database; stopped with the database. */
+	startApi(): Promise<{ url: string; anonKey: string }>;
+}
+
+export const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export async function withBenchDatabase<T>(
+	name: string,
+	work: (bench: BenchDatabase) => Promise<T>
+): Promise<T> {
+	const config = stackConfig();
+	const url = (user?: string, password?: string) =>
+		dbUrl(config, user, password).replace(/\/postgres$/, `/${name}`);
+	const admin = new pg.Client(dbUrl(config));
+	await admin.connect().catch(() => {
+		throw new Error(
+			`No database on ${config.host}:${config.dbPort}: start the stack (npm run stack).`
+		);
+	});
+	await admin.query(`drop database if exists ${name} with (force)`);
+	await admin.query(`create database ${name}`);
+	const db = new pg.Client(url());
+	let api: RunningPostgrest | undefined;
+	try {
+		await db.connect();
+		const { jwtSecret, authenticatorPassword } = localSecrets();
+		await bootstrapPlatform(db, authenticatorPassword);
+		await applyMigrations(db, () => undefined);
+		return await work({
+			db,
+			startApi: async () => {
+				api = await startPostgrest({
+					host: '127.0.0.1',
+					port: await freePort(),
+					dbUri: url('authenticator', authenticatorPassword),
+					jwtSecret,
+					log: () => undefined
+				});
+				return { url: api.url, anonKey: (await makeApiKeys(jwtSecret)).anonKey };
+			}
+		});
+	} finally {
+		await api?.stop();
+		await db.end().catch(() => undefined);
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.end();
+	}
+}
