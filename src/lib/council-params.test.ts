@@ -40,6 +40,38 @@ describe('meetings query', () => {
 	});
 });
 
+describe('messages in the active language', () => {
+	it.each([
+		['monat=2026-13', 'YYYY-MM'],
+		['gremium=42', 'identifier (UUID) of a body'],
+		['seite=0', 'page number'],
+		['ansicht=tabelle', '“ansicht” can be “liste” (list)'],
+		['zeit=gestern', '“zeit” can be']
+	])('says in English what is wrong with %s', (query, hint) => {
+		const result = parseQuery(meetingsQuery, q(query), 'en');
+		expect(result).toEqual({ ok: false, message: expect.stringContaining(hint) });
+		if (!result.ok) expect(result.message).not.toMatch(/muss|kann|Seitenzahl/);
+	});
+
+	it('stays German by default and for de, and names every wrong parameter', () => {
+		const german = parseQuery(meetingsQuery, q('monat=x&seite=0'));
+		expect(german).toEqual(parseQuery(meetingsQuery, q('monat=x&seite=0'), 'de'));
+		expect(german.ok === false && german.message).toBe(
+			'Der Monat („monat“) muss die Form JJJJ-MM haben, z. B. 2026-12. ' +
+				'Die Seitenzahl („seite“) muss eine ganze Zahl von 1 bis 9999 sein.'
+		);
+		const english = parseQuery(papersQuery, q(`typ=${'x'.repeat(101)}&seite=abc`), 'en');
+		expect(english.ok === false && english.message).toBe(
+			'The paper type (“typ”) is too long. ' +
+				'The page number (“seite”) must be a whole number from 1 to 9999.'
+		);
+		const faction = parseQuery(personsQuery, q('fraktion=spd'), 'en');
+		expect(faction.ok === false && faction.message).toBe(
+			'“fraktion” must be the identifier (UUID) of a body.'
+		);
+	});
+});
+
 describe('papers and persons queries', () => {
 	it('take a paper type and a faction id', () => {
 		expect(parseQuery(papersQuery, q('typ=Antrag&seite=2'))).toEqual({

@@ -2,6 +2,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { CalendarEvent } from '$lib/ical';
+import { defaultLocale, type Locale } from '$lib/i18n';
+import messages from '$lib/i18n/council';
 
 type Client = SupabaseClient<Database>;
 
@@ -17,9 +19,18 @@ export async function meetingEvents(
 		origin,
 		organizationId,
 		meetingId,
+		locale = defaultLocale,
 		now = new Date()
-	}: { origin: string; organizationId?: string; meetingId?: string; now?: Date }
+	}: {
+		origin: string;
+		organizationId?: string;
+		meetingId?: string;
+		/** Language of the texts the feed adds (prefix of cancelled meetings, link label). */
+		locale?: Locale;
+		now?: Date;
+	}
 ): Promise<CalendarEvent[]> {
+	const t = messages[locale];
 	let query = supabase
 		.from('meetings')
 		.select(
@@ -70,11 +81,9 @@ export async function meetingEvents(
 			uid: `meeting-${m.id}@${host}`,
 			start: m.start_at,
 			end: m.end_at,
-			summary: m.cancelled ? `Abgesagt: ${m.name}` : m.name,
+			summary: m.cancelled ? t.calendarCancelled(m.name) : m.name,
 			location: place || null,
-			description: [bodies.join(', '), `Tagesordnung und Unterlagen: ${url}`]
-				.filter(Boolean)
-				.join('\n'),
+			description: [bodies.join(', '), t.calendarAgenda(url)].filter(Boolean).join('\n'),
 			url,
 			cancelled: m.cancelled,
 			modified: m.modified_at

@@ -114,3 +114,35 @@ describe('accessibility and looks', () => {
 		});
 	}
 });
+
+describe('in English', () => {
+	it('offers the calendar in English and explains a malformed address in English', async () => {
+		const context = await browser.newContext({
+			locale: 'en-GB',
+			viewport: { width: 390, height: 900 }
+		});
+		const page = await context.newPage();
+		await page.goto(`${appUrl}/organizations/${demo.organizationId}`);
+		const download = page.locator('.calendar-links a[download]');
+		const href = await download.getAttribute('href');
+		expect(href).toBe(`/organizations/${demo.organizationId}/meetings.ics?lang=en`);
+		expect(await page.locator('.calendar-links a[href^="webcal:"]').getAttribute('href')).toMatch(
+			/\?lang=en$/
+		);
+		// What a calendar app gets from that link, without the page's cookies or language.
+		const ics = await (
+			await fetch(`${appUrl}${href}`, { headers: { 'accept-language': 'de' } })
+		).text();
+		expect(ics).toMatch(/\r\nX-WR-CALNAME:Meetings – /);
+
+		const response = await page.goto(`${appUrl}/meetings?ansicht=kalender&monat=2026-13`);
+		expect(response?.status()).toBe(400);
+		expect(await page.locator('h1').innerText()).toBe('Invalid request');
+		expect(await page.locator('main .notice.error').innerText()).toBe(
+			'The month (“monat”) must have the form YYYY-MM, e.g. 2026-12.'
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: '/tmp/council-400-en-390.png', fullPage: true });
+		await context.close();
+	});
+});

@@ -81,6 +81,65 @@ describe('login', () => {
 		await page.close();
 	});
 
+	it('explains in English what to fix and keeps what was typed, with and without JavaScript', async () => {
+		for (const javaScriptEnabled of [true, false]) {
+			const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled });
+			const page = await context.newPage();
+			// Typing before hydration would be lost when Svelte takes over the form.
+			await page.goto(`${appUrl}/login`, { waitUntil: 'networkidle' });
+			expect(await page.locator('h1').innerText()).toBe('Sign in');
+			await page.fill('#pw-email', 'kein-at-zeichen');
+			await page.click('form[action^="?/password"] button');
+			const passwordForm = page.locator('form[action^="?/password"]');
+			await expect
+				.poll(() => passwordForm.innerText())
+				.toContain('Please enter a valid e-mail address, e.g. name@example.com.');
+			expect(await passwordForm.innerText()).toContain('Please enter your password.');
+			expect(await passwordForm.innerText()).not.toContain('Bitte');
+			expect(await page.inputValue('#pw-email')).toBe('kein-at-zeichen');
+			expect(await page.getAttribute('#pw-email', 'aria-invalid')).toBe('true');
+
+			await page.fill('#ml-email', 'noch@falsch');
+			await page.click('form[action^="?/magic"] button');
+			const magicForm = page.locator('form[action^="?/magic"]');
+			await expect.poll(() => magicForm.innerText()).toContain('Please enter a valid e-mail');
+			expect(await page.inputValue('#ml-email')).toBe('noch@falsch');
+			// axe runs as page script, which a context without JavaScript does not execute.
+			if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
+			await context.close();
+		}
+	});
+
+	it('explains account form errors in English and keeps what was typed', async () => {
+		const context = await browser.newContext({ locale: 'en-GB' });
+		const page = await context.newPage();
+		await page.goto(`${appUrl}/login`, { waitUntil: 'networkidle' });
+		await page.fill('#pw-email', 'buerger@rheinstadt.example');
+		await page.fill('#pw-password', 'Demo-Passwort-2026');
+		await page.click('form[action^="?/password"] button');
+		await page.waitForURL(`${appUrl}/`);
+		await page.goto(`${appUrl}/konto`, { waitUntil: 'networkidle' });
+		const before = await page.inputValue('#display-name');
+		await page.fill('#display-name', 'ich@example.org');
+		await page.click('form[action^="?/pseudonym"] button');
+		await expect
+			.poll(() => page.locator('form[action^="?/pseudonym"] .field-error').innerText())
+			.toBe('Please do not use an e-mail address as your pseudonym.');
+		expect(await page.inputValue('#display-name')).toBe('ich@example.org');
+
+		await page.fill('#confirm-delete', 'delete');
+		await page.click('form[action="?/delete"] button');
+		await expect
+			.poll(() => page.locator('form[action="?/delete"] .field-error').innerText())
+			.toBe('Please type LÖSCHEN to confirm.');
+		expect(await page.inputValue('#confirm-delete')).toBe('delete');
+		expect(await axeViolations(page)).toEqual([]);
+		// Nothing was changed: the pseudonym is still the old one.
+		await page.goto(`${appUrl}/konto`);
+		expect(await page.inputValue('#display-name')).toBe(before);
+		await context.close();
+	});
+
 	it('signs a demo user in with the password and out again, without JavaScript', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();

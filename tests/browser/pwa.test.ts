@@ -1,8 +1,14 @@
 // The installable app: web manifest and icons, the service worker with its app-shell precache,
 // the offline page for failed navigations, and that nothing login-dependent is ever cached.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { root } from '../../supabase/local/config.ts';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
 import { anonClient } from '../support/clients.ts';
 
 const appUrl = inject('appUrl');
@@ -109,6 +115,155 @@ describe('service worker', () => {
 		for (const url of cached) {
 			if (url !== `${appUrl}/offline`) expect(shell.has(url), url).toBe(true);
 		}
+		await context.close();
+	});
+});
+
+/**
+ * A second deployment of the production build on its own port: a copy of build/ (inside the
+ * repository, so the server finds node_modules), served by the same `node build` as the app under
+ * test. `deploy()` stops it, changes the copy like a new release would and starts it again on the
+ * same origin, so the browser's update check fetches a really different service worker.
+ */
+class Deployment {
+	readonly dir = mkdtempSync(join(root, 'node_modules', '.cache-pwa-update-'));
+	readonly origin: string;
+	private server: ChildProcess | undefined;
+
+	readonly port: number;
+
+	constructor(port: number) {
+		this.port = port;
+		cpSync(join(root, 'build'), this.dir, { recursive: true });
+		this.origin = `http://127.0.0.1:${port}`;
+	}
+
+	get version(): string {
+		return (
+			JSON.parse(readFileSync(join(this.dir, 'client/_app/version.json'), 'utf8')) as {
+				version: string;
+			}
+		).version;
+	}
+
+	async start() {
+		const server = spawn(process.execPath, [join(this.dir, 'index.js')], {
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: {
+				...process.env,
+				PUBLIC_SUPABASE_URL: inject('supabaseUrl'),
+				PUBLIC_SUPABASE_ANON_KEY: inject('anonKey'),
+				SUPABASE_SERVICE_ROLE_KEY: inject('serviceRoleKey'),
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				ORIGIN: this.origin
+			}
+		});
+		this.server = server;
+		await poll(() =>
+			fetch(this.origin).then(
+				(r) => r.status,
+				() => 0
+			)
+		).toBe(200);
+	}
+
+	async stop() {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			server.once('exit', () => resolve());
+			server.kill('SIGTERM');
+		});
+	}
+
+	/** A new release: a new version string in the service worker (and its precompressed copies). */
+	async deploy(version: string) {
+		await this.stop();
+		const file = join(this.dir, 'client/service-worker.js');
+		const source = readFileSync(file, 'utf8');
+		expect(source).toContain(`\`${this.version}\``);
+		const next = source.replaceAll(`\`${this.version}\``, `\`${version}\``);
+		writeFileSync(file, next);
+		writeFileSync(`${file}.gz`, gzipSync(next));
+		writeFileSync(`${file}.br`, brotliCompressSync(next));
+		writeFileSync(join(this.dir, 'client/_app/version.json'), JSON.stringify({ version }));
+		await this.start();
+	}
+
+	async remove() {
+		await this.stop();
+		rmSync(this.dir, { recursive: true, force: true });
+	}
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+describe('update prompt', () => {
+	let deployment: Deployment | undefined;
+	afterAll(async () => {
+		await deployment?.remove();
+	});
+
+	it('offers a waiting new service worker and activates it when the user chooses reload', async () => {
+		deployment = new Deployment(await freePort());
+		const { origin } = deployment;
+		const oldVersion = deployment.version;
+		await deployment.start();
+
+		const context = await browser.newContext({ locale: 'de-DE' });
+		const page = await context.newPage();
+		await page.goto(origin);
+		// The first worker installs, takes over the tab and offers nothing: there is nothing newer.
+		await poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		const cacheNames = () => page.evaluate(() => caches.keys());
+		await poll(cacheNames).toEqual([`ratsinfo-shell-${oldVersion}`]);
+		const prompt = page.locator('.update');
+		expect(await prompt.count()).toBe(0);
+
+		const newVersion = String(Number(oldVersion) + 1);
+		await deployment.deploy(newVersion);
+		// Opening the app again makes the browser check for a new worker, which installs and waits.
+		await page.reload();
+		await poll(() => prompt.isVisible()).toBe(true);
+		expect(await prompt.locator('p').innerText()).toBe('Neue Version verfügbar');
+		expect(
+			await page.evaluate(async () => {
+				const registration = await navigator.serviceWorker.getRegistration();
+				return [registration?.waiting?.state, registration?.active?.state];
+			})
+		).toEqual(['installed', 'activated']);
+		// The old worker still serves the tab until the user agrees.
+		expect(await cacheNames()).toContain(`ratsinfo-shell-${oldVersion}`);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: '/tmp/pwa-update-prompt.png' });
+
+		const reloaded = page.waitForEvent('load');
+		await prompt.getByRole('button', { name: 'Neu laden' }).click();
+		await reloaded;
+		// The new worker is active and controls the page; its activate step removed the old shell.
+		await poll(cacheNames).toEqual([`ratsinfo-shell-${newVersion}`]);
+		expect(
+			await page.evaluate(async () => {
+				const registration = await navigator.serviceWorker.getRegistration();
+				return [
+					registration?.waiting,
+					registration?.active?.state,
+					!!navigator.serviceWorker.controller
+				];
+			})
+		).toEqual([null, 'activated', true]);
+		expect(await prompt.count()).toBe(0);
 		await context.close();
 	});
 });

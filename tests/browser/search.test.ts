@@ -147,6 +147,48 @@ describe('search', () => {
 		await tab.close();
 	});
 
+	it('speaks English in suggestions and the feed when the visitor reads in English', async () => {
+		const context = await browser.newContext({ locale: 'en-GB' });
+		const tab = await context.newPage();
+		await tab.goto(`${appUrl}/search?q=Radweg`);
+		expect(await tab.getAttribute('html', 'lang')).toBe('en');
+		const feed = await tab.locator('link[rel="alternate"]').getAttribute('href');
+		expect(feed).toBe('/search/feed?q=Radweg&lang=en');
+		// Fetched without cookies and with a German Accept-Language, as a feed reader might.
+		const res = await fetch(`${appUrl}${feed}`, {
+			headers: { 'accept-language': 'de-DE', cookie: '' }
+		});
+		const parsed = await tab.evaluate(
+			(text) => {
+				const doc = new DOMParser().parseFromString(text, 'application/xml');
+				return {
+					error: doc.getElementsByTagName('parsererror').length,
+					language: doc.querySelector('channel > language')?.textContent,
+					title: doc.querySelector('channel > title')?.textContent,
+					kinds: [...doc.querySelectorAll('item > title')].map((t) => t.textContent?.split(':')[0])
+				};
+			},
+			await res.text()
+		);
+		expect(parsed.error).toBe(0);
+		expect(parsed.language).toBe('en');
+		expect(parsed.title).toBe('Search “Radweg” – Rheinstadt council information');
+		expect(parsed.kinds.length).toBeGreaterThan(0);
+		const english = ['Meeting', 'Agenda item', 'Paper', 'Document', 'Person', 'Body'];
+		for (const kind of parsed.kinds) expect(english).toContain(kind);
+
+		const input = tab.locator('#search-q');
+		await expect.poll(() => input.getAttribute('role')).toBe('combobox');
+		await input.fill('');
+		await input.pressSequentially('Bebauungspl', { delay: 20 });
+		await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
+		const kinds = await tab.locator('#search-suggestions .kind').allInnerTexts();
+		expect(kinds.length).toBeGreaterThan(0);
+		for (const kind of kinds) expect(english).toContain(kind.trim());
+		expect(await tab.locator('#search-suggestions').getAttribute('aria-label')).toBe('Suggestions');
+		await context.close();
+	});
+
 	it('saves a search for a signed-in user and counts what is new since the last visit', async () => {
 		const name = `Radwege ${Date.now()}`;
 		const db = superuser();

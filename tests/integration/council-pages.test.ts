@@ -21,9 +21,9 @@ beforeAll(async () => {
 	demo = await councilDemo();
 });
 
-async function get(path: string, cookie?: string) {
+async function get(path: string, cookie?: string, acceptLanguage = 'de') {
 	const response = await fetch(`${appUrl}${path}`, {
-		headers: { 'accept-language': 'de', ...(cookie ? { cookie } : {}) },
+		headers: { 'accept-language': acceptLanguage, ...(cookie ? { cookie } : {}) },
 		redirect: 'manual'
 	});
 	return { status: response.status, headers: response.headers, text: await response.text() };
@@ -127,6 +127,29 @@ describe('council pages for the public', () => {
 		}
 	});
 
+	it('says in English what to fix when the visitor chose English', async () => {
+		const cases = [
+			['/meetings?monat=2026-13', 'YYYY-MM', 'JJJJ-MM'],
+			['/meetings?gremium=42', 'identifier (UUID) of a body', 'Kennung'],
+			['/meetings?zeit=morgen', '“zeit” can be “kommende” (upcoming)', 'kann'],
+			['/papers?seite=zwei', 'page number (“seite”)', 'Seitenzahl'],
+			['/persons?fraktion=spd', '“fraktion” must be the identifier', 'Kennung']
+		];
+		for (const [path, hint, german] of cases) {
+			for (const [cookie, acceptLanguage] of [
+				['sprache=en', 'de'],
+				[undefined, 'en-GB,en;q=0.9']
+			]) {
+				const { status, text } = await get(path, cookie, acceptLanguage);
+				expect(status, path).toBe(400);
+				expect(text, path).toContain('<html lang="en"');
+				expect(text, path).toContain('Invalid request');
+				expect(text, path).toContain(html(hint));
+				expect(text, path).not.toContain(german);
+			}
+		}
+	});
+
 	it('shows how many non-public items a meeting has, but never their names', async () => {
 		expect(demo.nonPublicCount).toBeGreaterThan(0);
 		const { text } = await get(`/meetings/${demo.meetingId}`);
@@ -177,6 +200,28 @@ describe('council pages for the public', () => {
 			expect(text, path).toContain(`href="${feed}"`);
 		}
 		expect((await get('/meetings')).text).toContain(`href="webcal://127.0.0.1:`);
+	});
+
+	it('links English pages to English feeds, since calendar apps send no language cookie', async () => {
+		for (const [path, feed] of [
+			['/meetings', '/meetings.ics'],
+			[
+				`/organizations/${demo.organizationId}`,
+				`/organizations/${demo.organizationId}/meetings.ics`
+			],
+			[`/meetings/${demo.meetingId}`, `/meetings/${demo.meetingId}/meeting.ics`]
+		]) {
+			const { text } = await get(path, 'sprache=en');
+			expect(text, path).toContain('Add to calendar');
+			expect(text, path).toMatch(
+				new RegExp(`<link rel="alternate" type="text/calendar"[^>]*href="${feed}\\?lang=en"`)
+			);
+			expect(text, path).toContain(`href="${feed}?lang=en" download`);
+			expect(text, path).not.toContain(`href="${feed}"`);
+		}
+		expect((await get('/meetings', 'sprache=en')).text).toMatch(
+			/href="webcal:\/\/127\.0\.0\.1:\d+\/meetings\.ics\?lang=en"/
+		);
 	});
 });
 
@@ -235,6 +280,87 @@ describe('iCal feeds', () => {
 		expect(body.events.map((e) => e.getFirstPropertyValue('uid'))).toContain(uid);
 		const all = parseCalendar((await get('/meetings.ics')).text);
 		expect(body.events.length).toBeLessThan(all.events.length);
+	});
+});
+
+describe('iCal feeds in the language of the visitor', () => {
+	const calName = (text: string) =>
+		parseCalendar(text).calendar.getFirstPropertyValue('x-wr-calname');
+
+	/** The whole feed must stay valid RFC 5545 whatever the language. */
+	function checkRfc5545(text: string) {
+		expect(text.endsWith('\r\n')).toBe(true);
+		expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+		for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+		expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+		return parseCalendar(text);
+	}
+
+	it('names the calendar and marks cancellations in German by default and in English with ?lang=en', async () => {
+		const { data: cancelled } = await anonClient()
+			.from('meetings')
+			.select('name')
+			.eq('id', demo.cancelledMeetingId)
+			.single();
+		const path = `/meetings/${demo.cancelledMeetingId}/meeting.ics`;
+		const summary = (text: string) => new ICAL.Event(checkRfc5545(text).events[0]).summary;
+		const description = (text: string) => new ICAL.Event(checkRfc5545(text).events[0]).description;
+
+		const german = await get(path);
+		expect(german.headers.get('content-language')).toBe('de');
+		expect(summary(german.text)).toBe(`Abgesagt: ${cancelled!.name}`);
+		expect(description(german.text)).toContain('Tagesordnung und Unterlagen: ');
+		expect(calName(german.text)).toBe(cancelled!.name);
+
+		const english = await get(`${path}?lang=en`);
+		expect(english.status).toBe(200);
+		expect(english.headers.get('content-language')).toBe('en');
+		expect(english.headers.get('vary')).toContain('Accept-Language');
+		expect(summary(english.text)).toBe(`Cancelled: ${cancelled!.name}`);
+		expect(description(english.text)).toContain(
+			`Agenda and documents: ${appUrl}/meetings/${demo.cancelledMeetingId}`
+		);
+		expect(english.text).not.toContain('Abgesagt');
+	});
+
+	it('follows the language cookie and Accept-Language, and ?lang= wins over both', async () => {
+		const name = async (cookie?: string, acceptLanguage?: string, query = '') =>
+			calName((await get(`/meetings.ics${query}`, cookie, acceptLanguage)).text);
+		expect(await name()).toBe('Sitzungen – Stadt Rheinstadt');
+		expect(await name(undefined, undefined, '?lang=en')).toBe('Meetings – City of Rheinstadt');
+		expect(await name('sprache=en')).toBe('Meetings – City of Rheinstadt');
+		expect(await name(undefined, 'en-US,en;q=0.8')).toBe('Meetings – City of Rheinstadt');
+		expect(await name('sprache=en', 'en', '?lang=de')).toBe('Sitzungen – Stadt Rheinstadt');
+
+		const { data: body } = await anonClient()
+			.from('organizations')
+			.select('name')
+			.eq('id', demo.organizationId)
+			.single();
+		const feed = `/organizations/${demo.organizationId}/meetings.ics`;
+		const german = checkRfc5545((await get(feed)).text);
+		expect(german.calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Sitzungen – ${body!.name}`);
+		const english = checkRfc5545((await get(`${feed}?lang=en`)).text);
+		expect(english.calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Meetings – ${body!.name}`);
+		expect(english.events.length).toBe(german.events.length);
+		// Only the added words change, never the meetings themselves.
+		const uids = (c: typeof german) => c.events.map((e) => e.getFirstPropertyValue('uid'));
+		expect(uids(english)).toEqual(uids(german));
+	});
+
+	it('answers an unknown ?lang= with a 400 in the request language', async () => {
+		for (const path of [
+			'/meetings.ics?lang=fr',
+			`/meetings/${demo.meetingId}/meeting.ics?lang=english`,
+			`/organizations/${demo.organizationId}/meetings.ics?lang=EN`
+		]) {
+			const german = await get(path);
+			expect(german.status, path).toBe(400);
+			expect(german.text, path).toContain('kann „de“ (Deutsch) oder „en“ (Englisch) sein');
+			const english = await get(path, 'sprache=en');
+			expect(english.status, path).toBe(400);
+			expect(english.text, path).toContain('can be “de” (German) or “en” (English)');
+		}
 	});
 });
 

@@ -274,6 +274,31 @@ describe('visibility', () => {
 		await w.db.query('delete from public.papers where id = $1', [id]);
 		expect((await search(w.clients.editor, { q: word })).total).toBe(0);
 	});
+
+	it('finds meetings, agenda items and papers of a renamed body by its new name', async () => {
+		const word = `Umbenennungsausschuss${w.suffix}`;
+		const { rows: old } = await w.db.query<{ name: string }>(
+			'select name from public.organizations where id = $1',
+			[w.ids.orgA]
+		);
+		expect((await search(anon, { q: word })).total).toBe(0);
+		await w.db.query('update public.organizations set name = $2 where id = $1', [
+			w.ids.orgA,
+			`Ausschuss ${word}`
+		]);
+		try {
+			const found = (await search(anon, { q: word })).rows.map((r) => r.source_id);
+			expect(found).toEqual(
+				expect.arrayContaining([w.ids.orgA, w.ids.meetingA, w.ids.itemPublic, w.ids.paperPublic])
+			);
+		} finally {
+			await w.db.query('update public.organizations set name = $2 where id = $1', [
+				w.ids.orgA,
+				old[0].name
+			]);
+		}
+		expect((await search(anon, { q: word })).total).toBe(0);
+	});
 });
 
 describe('saved searches', () => {
@@ -340,6 +365,104 @@ describe('feed, export and bad input on the app routes', () => {
 		expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
 	});
 
+	it('speaks the language of the results page in the feed, also to a reader without cookies', async () => {
+		const page = await fetch(`${appUrl}/search?q=Radweg`, { headers: { cookie: 'sprache=en' } });
+		const link = (await page.text()).match(
+			/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/
+		);
+		expect(link?.[1]).toMatch(/^\/search\/feed\?q=Radweg&amp;lang=en$/);
+		// A feed reader sends neither the cookie nor an English Accept-Language.
+		const res = await fetch(appUrl + link![1].replaceAll('&amp;', '&'), {
+			headers: { 'accept-language': 'de' }
+		});
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-language')).toBe('en');
+		const xml = await res.text();
+		expect(xml).toContain('<language>en</language>');
+		expect(xml).toContain('<title>Search “Radweg” – Rheinstadt council information</title>');
+		expect(xml).toContain('<description>New results for “Radweg”');
+		const english = ['Meeting', 'Agenda item', 'Paper', 'Document', 'Person', 'Body'];
+		const kinds = [...xml.matchAll(/<item><title>([^:<]+):/g)].map((m) => m[1]);
+		expect(kinds.length).toBeGreaterThan(0);
+		for (const kind of kinds) expect(english).toContain(kind);
+
+		const german = await (await fetch(`${appUrl}/search/feed?q=Radweg`)).text();
+		expect(german).toContain('<language>de</language>');
+		expect(german).toContain('<title>Suche „Radweg“ – Ratsinformation Rheinstadt</title>');
+		expect(german).not.toContain('<title>Paper:');
+
+		const bad = await fetch(`${appUrl}/search/feed?q=Radweg&lang=fr`);
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('„lang“ kann „de“');
+		const noQuery = await fetch(`${appUrl}/search/feed?lang=en`);
+		expect(noQuery.status).toBe(400);
+		expect(await noQuery.text()).toContain('A feed needs a search term');
+	});
+
+	it('heads the CSV export in the language of the page', async () => {
+		const english = ['Meeting', 'Agenda item', 'Paper', 'Document', 'Person', 'Body'];
+		for (const init of [{ headers: { cookie: 'sprache=en' } }, { query: '&lang=en' }]) {
+			const query = 'query' in init ? init.query : '';
+			const res = await fetch(`${appUrl}/search/export?q=Radweg${query}`, {
+				headers: 'headers' in init ? init.headers : { 'accept-language': 'de' }
+			});
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-disposition')).toBe('attachment; filename="search.csv"');
+			const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+			expect(rows[0]).toEqual([
+				'Type',
+				'Title',
+				'Reference',
+				'Page',
+				'Date',
+				'Paper type',
+				'Decision',
+				'Public',
+				'Link',
+				'Excerpt'
+			]);
+			expect(rows.length).toBeGreaterThan(1);
+			for (const row of rows.slice(1)) {
+				expect(english).toContain(row[0]);
+				expect(['yes', 'no']).toContain(row[7]);
+			}
+		}
+		const german = await fetch(`${appUrl}/search/export?q=Radweg`);
+		expect(german.headers.get('content-disposition')).toBe('attachment; filename="suche.csv"');
+		expect(parseCsv((await german.text()).replace(/^\uFEFF/, ''))[0][0]).toBe('Art');
+	});
+
+	it('labels suggestions and their errors in the language of the page', async () => {
+		const suggest = async (q: string, lang: string) =>
+			fetch(`${appUrl}/api/search/suggest?${new URLSearchParams({ q })}`, {
+				headers: { cookie: `sprache=${lang}` }
+			});
+		const labels = { de: new Set<string>(), en: new Set<string>() };
+		for (const lang of ['de', 'en'] as const) {
+			const res = await suggest('Bebauung', lang);
+			expect(res.headers.get('content-language')).toBe(lang);
+			const items = (await res.json()) as { kind: string; label: string }[];
+			expect(items.length).toBeGreaterThan(0);
+			for (const item of items) labels[lang].add(`${item.kind}=${item.label}`);
+		}
+		expect(
+			[...labels.de].every((l) =>
+				/^(paper=Vorlage|meeting=Sitzung|person=Person|organization=Gremium)$/.test(l)
+			)
+		).toBe(true);
+		expect(
+			[...labels.en].every((l) =>
+				/^(paper=Paper|meeting=Meeting|person=Person|organization=Body)$/.test(l)
+			)
+		).toBe(true);
+		const tooLong = await suggest('y'.repeat(101), 'en');
+		expect(tooLong.status).toBe(400);
+		expect(await tooLong.json()).toEqual({ message: 'At most 100 characters.' });
+		expect(await (await suggest('y'.repeat(101), 'de')).json()).toEqual({
+			message: 'Höchstens 100 Zeichen.'
+		});
+	});
+
 	it(`keeps ${CANARY} out of the page, feed and export for anon`, async () => {
 		for (const path of ['/search', '/search/feed', '/search/export']) {
 			const res = await fetch(`${appUrl}${path}?q=KANARIENVOGEL`);
@@ -381,5 +504,201 @@ describe('feed, export and bad input on the app routes', () => {
 		}
 		const suggest = await fetch(`${appUrl}/api/search/suggest?q=${'y'.repeat(101)}`);
 		expect(suggest.status).toBe(400);
+	});
+});
+
+describe('messages of the search routes in the language of the visitor', () => {
+	const request = (path: string, headers: Record<string, string> = {}) =>
+		fetch(`${appUrl}${path}`, { headers: { 'accept-language': 'de', ...headers } });
+	const english: Record<string, string>[] = [
+		{ cookie: 'sprache=en', 'accept-language': 'de' },
+		{ 'accept-language': 'en-GB,en;q=0.9' }
+	];
+	// [query, German text, English text] of malformed search parameters.
+	const cases = [
+		[
+			'von=kaputt',
+			'„von“ muss ein Datum der Form JJJJ-MM-TT sein',
+			'“von” must be a date of the form YYYY-MM-DD'
+		],
+		['typ=foo', '„typ“ kann sein: sitzung, top,', '“typ” (type) can be: sitzung, top,'],
+		[
+			'gremium=nope',
+			'„gremium“ muss die Kennung (UUID)',
+			'“gremium” must be the identifier (UUID)'
+		],
+		['seite=0', 'Die Seitenzahl („seite“)', 'The page number (“seite”)'],
+		['sortierung=abc', '„sortierung“ kann sein:', '“sortierung” (sort order) can be:'],
+		[`ergebnis=${'x'.repeat(101)}`, '„ergebnis“ ist zu lang', '“ergebnis” is too long'],
+		[
+			'von=2026-02-01&bis=2026-01-01',
+			'Das Datum „von“ darf nicht nach dem Datum „bis“ liegen.',
+			'The date “von” (from) must not be after the date “bis” (to).'
+		],
+		[
+			`q=${'x'.repeat(2001)}`,
+			'Die Suchanfrage ist zu lang (höchstens 2000 Zeichen).',
+			'The search query is too long (at most 2000 characters).'
+		]
+	];
+
+	it('answers malformed search parameters with a 400 page in German by default, in English for English visitors', async () => {
+		for (const [query, german, inEnglish] of cases) {
+			const path = query.startsWith('q=') ? `/search?${query}` : `/search?q=Rat&${query}`;
+			const de = await request(path);
+			expect(de.status, path).toBe(400);
+			const deText = await de.text();
+			expect(deText, path).toContain('<html lang="de"');
+			expect(deText, path).toContain('Ungültige Anfrage');
+			expect(deText, path).toContain(german);
+			expect(deText, path).not.toContain(inEnglish);
+			for (const headers of english) {
+				const en = await request(path, headers);
+				expect(en.status, path).toBe(400);
+				const enText = await en.text();
+				expect(enText, path).toContain('<html lang="en"');
+				expect(enText, path).toContain('Invalid request');
+				expect(enText, path).toContain(inEnglish);
+				expect(enText, path).not.toContain(german);
+			}
+		}
+	});
+
+	it('answers malformed feed and export parameters in the language of ?lang=, else of the request', async () => {
+		for (const route of ['/search/feed', '/search/export']) {
+			for (const [query, german, inEnglish] of cases.slice(0, 4)) {
+				const path = `${route}?q=Radweg&${query}`;
+				// A feed reader sends no cookie: the English page's link carries ?lang=en.
+				const byLang = await request(`${path}&lang=en`);
+				expect(byLang.status, path).toBe(400);
+				const byLangText = await byLang.text();
+				expect(byLangText, path).toContain(inEnglish);
+				expect(byLangText, path).not.toContain(german);
+				const byCookie = await request(path, english[0]);
+				expect(byCookie.status, path).toBe(400);
+				expect(await byCookie.text(), path).toContain(inEnglish);
+				const de = await request(path);
+				expect(de.status, path).toBe(400);
+				expect(await de.text(), path).toContain(german);
+				const overruled = await request(`${path}&lang=de`, english[0]);
+				expect(await overruled.text(), path).toContain(german);
+			}
+		}
+	});
+
+	it('tells about failed saves and unknown saved searches in the language of the visitor', async () => {
+		// The JSON form of a SvelteKit action (what `use:enhance` sends).
+		const save = async (query: string, name: string, headers: Record<string, string>) => {
+			const res = await fetch(`${appUrl}/search?/save&${query}`, {
+				method: 'POST',
+				headers: {
+					origin: appUrl,
+					accept: 'application/json',
+					'x-sveltekit-action': 'true',
+					'content-type': 'application/x-www-form-urlencoded',
+					...headers
+				},
+				body: new URLSearchParams({ name })
+			});
+			return (await res.json()) as { type: string; status: number; data: string };
+		};
+		const anonymous = await save('q=Radweg', 'Radwege', { cookie: 'sprache=en' });
+		expect(anonymous.type).toBe('failure');
+		expect(anonymous.status).toBe(401);
+		expect(anonymous.data).toContain('Please sign in.');
+		expect((await save('q=Radweg', 'Radwege', {})).data).toContain('Bitte melden Sie sich an.');
+
+		const login = await fetch(`${appUrl}/login?/password`, {
+			method: 'POST',
+			headers: {
+				origin: appUrl,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({
+				email: w.users.citizen.email,
+				password: w.users.citizen.password
+			}),
+			redirect: 'manual'
+		});
+		expect(login.status).toBe(303);
+		const session = login.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
+		const en = { cookie: `${session}; sprache=en` };
+		const de = { cookie: session };
+		for (const [query, name, german, inEnglish] of [
+			['q=Radweg', ' ', 'Bitte geben Sie der Suche einen Namen.', 'Please give the search a name.'],
+			[
+				'q=Radweg',
+				'x'.repeat(121),
+				'Der Name ist zu lang (höchstens 120 Zeichen).',
+				'The name is too long (at most 120 characters).'
+			],
+			[
+				'q=Radweg&von=kaputt',
+				'Radwege',
+				'„von“ muss ein Datum der Form JJJJ-MM-TT sein',
+				'“von” must be a date of the form YYYY-MM-DD'
+			],
+			[
+				'q=',
+				'Leer',
+				'Eine leere Suche kann nicht gespeichert werden.',
+				'An empty search cannot be saved.'
+			]
+		]) {
+			const inEn = await save(query, name, en);
+			expect(inEn.status, query + name).toBe(400);
+			expect(inEn.data, query + name).toContain(inEnglish);
+			const inDe = await save(query, name, de);
+			expect(inDe.status, query + name).toBe(400);
+			expect(inDe.data, query + name).toContain(german);
+		}
+		const badId = await request('/search/saved/kaputt', en);
+		expect(badId.status).toBe(400);
+		expect(await badId.text()).toContain('The identifier of the saved search is invalid.');
+		const remove = async (id: string, headers: Record<string, string>) => {
+			const res = await fetch(`${appUrl}/search/saved?/delete`, {
+				method: 'POST',
+				headers: {
+					origin: appUrl,
+					accept: 'application/json',
+					'x-sveltekit-action': 'true',
+					'content-type': 'application/x-www-form-urlencoded',
+					...headers
+				},
+				body: new URLSearchParams({ id })
+			});
+			return (await res.json()) as { status: number; data: string };
+		};
+		const gone = await remove(randomUUID(), en);
+		expect(gone.status).toBe(404);
+		expect(gone.data).toContain('This saved search does not exist (any more).');
+		expect((await remove('kaputt', de)).data).toContain(
+			'Die Kennung der gespeicherten Suche ist ungültig.'
+		);
+		const { data: rows } = await w.clients.citizen.from('saved_searches').select('id');
+		expect(rows).toEqual([]);
+	});
+
+	it('names what a calendar feed could not find in the language of the feed', async () => {
+		const meeting = `/meetings/${randomUUID()}/meeting.ics`;
+		const body = `/organizations/${randomUUID()}/meetings.ics`;
+		const text = async (path: string, headers?: Record<string, string>) => {
+			const res = await request(path, headers);
+			expect(res.status, path).toBe(404);
+			return res.text();
+		};
+		expect(await text(meeting)).toContain('Sitzung nicht gefunden.');
+		expect(await text(`${meeting}?lang=en`)).toContain('Meeting not found.');
+		expect(await text(meeting, english[1])).toContain('Meeting not found.');
+		expect(await text(`${meeting}?lang=de`, english[0])).toContain('Sitzung nicht gefunden.');
+		expect(await text(body)).toContain('Gremium nicht gefunden.');
+		expect(await text(`${body}?lang=en`)).toContain('Body not found.');
+		expect(await text('/organizations/kein-gremium/meetings.ics?lang=en')).toContain(
+			'Body not found.'
+		);
 	});
 });

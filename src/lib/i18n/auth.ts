@@ -20,7 +20,21 @@ export default defineMessages({
 		submitLink: 'Anmeldelink senden',
 		wrongCredentials: 'E-Mail-Adresse oder Passwort stimmen nicht. Bitte prüfen Sie Ihre Eingabe.',
 		signInFailed: (reason: string) => `Die Anmeldung ist fehlgeschlagen: ${reason}`,
-		linkNotSent: (reason: string) => `Der Anmeldelink konnte nicht verschickt werden: ${reason}`
+		linkNotSent: (reason: string) => `Der Anmeldelink konnte nicht verschickt werden: ${reason}`,
+		signInFirst: 'Bitte melden Sie sich an.',
+		validation: {
+			emailMissing: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
+			emailTooLong: 'Die E-Mail-Adresse ist zu lang.',
+			emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+			passwordMissing: 'Bitte geben Sie Ihr Passwort ein.',
+			passwordTooLong: 'Das Passwort ist zu lang.',
+			pseudonymMissing: 'Bitte wählen Sie ein Pseudonym.',
+			pseudonymTooShort: 'Ein Pseudonym hat mindestens 2 Zeichen.',
+			pseudonymTooLong: 'Ein Pseudonym hat höchstens 40 Zeichen.',
+			pseudonymEmail: 'Bitte verwenden Sie keine E-Mail-Adresse als Pseudonym.',
+			pseudonymBrackets: 'Bitte verwenden Sie keine spitzen Klammern.',
+			confirmDelete: 'Bitte geben Sie zur Bestätigung LÖSCHEN ein.'
+		}
 	},
 	en: {
 		title: 'Sign in',
@@ -38,6 +52,20 @@ export default defineMessages({
 		submitLink: 'Send sign-in link',
 		wrongCredentials: 'The e-mail address or password is wrong. Please check what you typed.',
 		signInFailed: (reason: string) => `Signing in failed: ${reason}`,
-		linkNotSent: (reason: string) => `The sign-in link could not be sent: ${reason}`
+		linkNotSent: (reason: string) => `The sign-in link could not be sent: ${reason}`,
+		signInFirst: 'Please sign in.',
+		validation: {
+			emailMissing: 'Please enter your e-mail address.',
+			emailTooLong: 'The e-mail address is too long.',
+			emailInvalid: 'Please enter a valid e-mail address, e.g. name@example.com.',
+			passwordMissing: 'Please enter your password.',
+			passwordTooLong: 'The password is too long.',
+			pseudonymMissing: 'Please choose a pseudonym.',
+			pseudonymTooShort: 'A pseudonym has at least 2 characters.',
+			pseudonymTooLong: 'A pseudonym has at most 40 characters.',
+			pseudonymEmail: 'Please do not use an e-mail address as your pseudonym.',
+			pseudonymBrackets: 'Please do not use angle brackets.',
+			confirmDelete: 'Please type LÖSCHEN to confirm.'
+		}
 	}
 });

@@ -46,6 +46,9 @@ export default defineMessages({
 		subscribe: 'Kalender abonnieren (webcal)',
 		feedTitle: (name: string) => `Sitzungen – ${name}`,
 		allMeetingsFeed: 'Alle Sitzungen der Stadt Rheinstadt',
+		calendarAll: 'Sitzungen – Stadt Rheinstadt',
+		calendarCancelled: (name: string) => `Abgesagt: ${name}`,
+		calendarAgenda: (url: string) => `Tagesordnung und Unterlagen: ${url}`,
 		documents: 'Unterlagen',
 		invitation: 'Einladung',
 		resultsProtocol: 'Niederschrift (Ergebnisprotokoll)',
@@ -154,7 +157,15 @@ export default defineMessages({
 		serverErrorTitle: 'Etwas ist schiefgegangen',
 		serverError:
 			'Die Seite konnte gerade nicht geladen werden. Bitte versuchen Sie es gleich noch einmal.',
-		wayBack: 'Weiter geht es hier:'
+		wayBack: 'Weiter geht es hier:',
+		query: {
+			page: 'Die Seitenzahl („seite“) muss eine ganze Zahl von 1 bis 9999 sein.',
+			bodyId: (name: string) => `„${name}“ muss die Kennung (UUID) eines Gremiums sein.`,
+			month: 'Der Monat („monat“) muss die Form JJJJ-MM haben, z. B. 2026-12.',
+			when: '„zeit“ kann „kommende“ oder „vergangene“ sein.',
+			view: '„ansicht“ kann „liste“ oder „kalender“ sein.',
+			typeTooLong: 'Die Vorlagenart („typ“) ist zu lang.'
+		}
 	},
 	en: {
 		home: 'Home',
@@ -200,6 +211,9 @@ export default defineMessages({
 		subscribe: 'Subscribe to calendar (webcal)',
 		feedTitle: (name: string) => `Meetings – ${name}`,
 		allMeetingsFeed: 'All meetings of the City of Rheinstadt',
+		calendarAll: 'Meetings – City of Rheinstadt',
+		calendarCancelled: (name: string) => `Cancelled: ${name}`,
+		calendarAgenda: (url: string) => `Agenda and documents: ${url}`,
 		documents: 'Documents',
 		invitation: 'Invitation',
 		resultsProtocol: 'Minutes (results)',
@@ -306,6 +320,14 @@ export default defineMessages({
 		badRequest: 'The address contains an invalid value:',
 		serverErrorTitle: 'Something went wrong',
 		serverError: 'The page could not be loaded just now. Please try again in a moment.',
-		wayBack: 'Continue here:'
+		wayBack: 'Continue here:',
+		query: {
+			page: 'The page number (“seite”) must be a whole number from 1 to 9999.',
+			bodyId: (name: string) => `“${name}” must be the identifier (UUID) of a body.`,
+			month: 'The month (“monat”) must have the form YYYY-MM, e.g. 2026-12.',
+			when: '“zeit” can be “kommende” (upcoming) or “vergangene” (past).',
+			view: '“ansicht” can be “liste” (list) or “kalender” (calendar).',
+			typeTooLong: 'The paper type (“typ”) is too long.'
+		}
 	}
 });

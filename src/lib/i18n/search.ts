@@ -18,8 +18,11 @@ export default defineMessages({
 		correctedFor: (q: string, c: string) => `Keine Treffer für „${q}“. Ergebnisse für „${c}“:`,
 		searchInstead: (q: string) => `Stattdessen nach „${q}“ suchen`,
 		total: (n: number) => (n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`),
-		range: (from: number, to: number, n: number) =>
-			`Treffer ${from}–${to} von ${n.toLocaleString('de-DE')}`,
+		range: (from: number, to: number, n: number, exact = true) =>
+			`Treffer ${from}–${to} von ${exact ? '' : 'ca. '}${n.toLocaleString('de-DE')}`,
+		estimated: 'ca.',
+		estimatedNote:
+			'Bei so vielen Treffern sind die Zahlen geschätzt (aus einer Stichprobe); alle Treffer lassen sich blättern und exportieren.',
 		truncated: 'Ihre Suchanfrage war sehr lang; gesucht wurde mit den ersten 500 Zeichen.',
 		filters: 'Filter',
 		type: 'Art',
@@ -79,7 +82,48 @@ export default defineMessages({
 		suggestions: 'Vorschläge',
 		suggestionsCount: (n: number) =>
 			n === 0 ? 'Keine Vorschläge' : n === 1 ? '1 Vorschlag' : `${n} Vorschläge`,
-		error: 'Die Suche ist gerade nicht möglich. Bitte versuchen Sie es gleich noch einmal.'
+		error: 'Die Suche ist gerade nicht möglich. Bitte versuchen Sie es gleich noch einmal.',
+		feedDescription: (q: string) =>
+			`Neue Treffer für „${q}“ im Ratsinformationssystem der Stadt Rheinstadt.`,
+		feedNeedsQuery: 'Ein Feed braucht einen Suchbegriff („q“).',
+		exportNeedsQuery: 'Ein Export braucht einen Suchbegriff („q“).',
+		exportFilename: 'suche.csv',
+		csvColumns: [
+			'Art',
+			'Titel',
+			'Aktenzeichen',
+			'Seite',
+			'Datum',
+			'Vorlagenart',
+			'Ergebnis',
+			'Öffentlich',
+			'Link',
+			'Auszug'
+		],
+		yes: 'ja',
+		no: 'nein',
+		suggestTooLong: 'Höchstens 100 Zeichen.',
+		signIn: 'Bitte melden Sie sich an.',
+		notFound: (what: string) => `${what} nicht gefunden.`,
+		nameMissing: 'Bitte geben Sie der Suche einen Namen.',
+		nameTooLong: (max: number) => `Der Name ist zu lang (höchstens ${max} Zeichen).`,
+		emptySave: 'Eine leere Suche kann nicht gespeichert werden.',
+		saveFailed: 'Die Suche konnte nicht gespeichert werden.',
+		savedBadId: 'Die Kennung der gespeicherten Suche ist ungültig.',
+		savedGone: 'Diese gespeicherte Suche gibt es nicht (mehr).',
+		// What is wrong with a search URL (400 page, feed and export bodies).
+		query: {
+			date: (name: string) =>
+				`„${name}“ muss ein Datum der Form JJJJ-MM-TT sein, z. B. 2026-03-31.`,
+			labelTooLong: (name: string, max: number) =>
+				`„${name}“ ist zu lang (höchstens ${max} Zeichen).`,
+			queryTooLong: (max: number) => `Die Suchanfrage ist zu lang (höchstens ${max} Zeichen).`,
+			kind: (values: readonly string[]) => `„typ“ kann sein: ${values.join(', ')}.`,
+			sort: (values: readonly string[]) => `„sortierung“ kann sein: ${values.join(', ')}.`,
+			bodyId: '„gremium“ muss die Kennung (UUID) eines Gremiums sein.',
+			page: 'Die Seitenzahl („seite“) muss eine ganze Zahl von 1 bis 9999 sein.',
+			dateOrder: 'Das Datum „von“ darf nicht nach dem Datum „bis“ liegen.'
+		}
 	},
 	en: {
 		title: 'Search',
@@ -96,8 +140,11 @@ export default defineMessages({
 		correctedFor: (q: string, c: string) => `No results for “${q}”. Results for “${c}”:`,
 		searchInstead: (q: string) => `Search for “${q}” instead`,
 		total: (n: number) => (n === 1 ? '1 result' : `${n.toLocaleString('en-GB')} results`),
-		range: (from: number, to: number, n: number) =>
-			`Results ${from}–${to} of ${n.toLocaleString('en-GB')}`,
+		range: (from: number, to: number, n: number, exact = true) =>
+			`Results ${from}–${to} of ${exact ? '' : 'about '}${n.toLocaleString('en-GB')}`,
+		estimated: 'approx.',
+		estimatedNote:
+			'With this many results the numbers are estimates (from a sample); every result can still be paged through and exported.',
 		truncated: 'Your query was very long; the first 500 characters were used.',
 		filters: 'Filters',
 		type: 'Type',
@@ -154,6 +201,46 @@ export default defineMessages({
 		suggestions: 'Suggestions',
 		suggestionsCount: (n: number) =>
 			n === 0 ? 'No suggestions' : n === 1 ? '1 suggestion' : `${n} suggestions`,
-		error: 'Search is not available right now. Please try again in a moment.'
+		error: 'Search is not available right now. Please try again in a moment.',
+		feedDescription: (q: string) =>
+			`New results for “${q}” in the council information system of the City of Rheinstadt.`,
+		feedNeedsQuery: 'A feed needs a search term (“q”).',
+		exportNeedsQuery: 'An export needs a search term (“q”).',
+		exportFilename: 'search.csv',
+		csvColumns: [
+			'Type',
+			'Title',
+			'Reference',
+			'Page',
+			'Date',
+			'Paper type',
+			'Decision',
+			'Public',
+			'Link',
+			'Excerpt'
+		],
+		yes: 'yes',
+		no: 'no',
+		suggestTooLong: 'At most 100 characters.',
+		signIn: 'Please sign in.',
+		notFound: (what: string) => `${what} not found.`,
+		nameMissing: 'Please give the search a name.',
+		nameTooLong: (max: number) => `The name is too long (at most ${max} characters).`,
+		emptySave: 'An empty search cannot be saved.',
+		saveFailed: 'The search could not be saved.',
+		savedBadId: 'The identifier of the saved search is invalid.',
+		savedGone: 'This saved search does not exist (any more).',
+		query: {
+			date: (name: string) => `“${name}” must be a date of the form YYYY-MM-DD, e.g. 2026-03-31.`,
+			labelTooLong: (name: string, max: number) =>
+				`“${name}” is too long (at most ${max} characters).`,
+			queryTooLong: (max: number) => `The search query is too long (at most ${max} characters).`,
+			kind: (values: readonly string[]) => `“typ” (type) can be: ${values.join(', ')}.`,
+			sort: (values: readonly string[]) =>
+				`“sortierung” (sort order) can be: ${values.join(', ')}.`,
+			bodyId: '“gremium” must be the identifier (UUID) of a body.',
+			page: 'The page number (“seite”) must be a whole number from 1 to 9999.',
+			dateOrder: 'The date “von” (from) must not be after the date “bis” (to).'
+		}
 	}
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '$lib/i18n';
 import { hitHref, type SearchHit } from './links';
 import { highlightTerms, parseSearch, searchHref, withFilter } from './params';
 import { snippetParts, snippetText } from './snippet';
 
-const parse = (query: string) => parseSearch(new URLSearchParams(query));
+const parse = (query: string, locale: Locale = 'de') =>
+	parseSearch(new URLSearchParams(query), locale);
 
 describe('search parameters', () => {
 	it('reads a full search state and writes the same URL back', () => {
@@ -29,7 +31,7 @@ describe('search parameters', () => {
 			['von=2025-02-30x', '„von“'],
 			['gremium=abc', '„gremium“'],
 			['seite=0', 'Seitenzahl'],
-			['von=2025-02-01&bis=2025-01-01', 'vor dem Datum'],
+			['von=2025-02-01&bis=2025-01-01', 'nicht nach dem Datum „bis“'],
 			[`q=${'a'.repeat(2001)}`, 'zu lang']
 		]) {
 			const parsed = parse(query);
@@ -37,6 +39,39 @@ describe('search parameters', () => {
 			if (!parsed.ok) expect(parsed.message).toContain(message);
 		}
 		expect(parse(`q=${'a'.repeat(2000)}`).ok).toBe(true);
+		expect(parse('von=2025-01-01&bis=2025-01-01').ok).toBe(true);
+	});
+
+	it('says what is wrong in English when asked to, and in nothing but English', () => {
+		const cases = [
+			['von=kaputt', '“von” must be a date of the form YYYY-MM-DD, e.g. 2026-03-31.'],
+			['bis=2025-13-01', '“bis” must be a date of the form YYYY-MM-DD'],
+			[`vorlagenart=${'x'.repeat(101)}`, '“vorlagenart” is too long (at most 100 characters).'],
+			[`ergebnis=${'x'.repeat(101)}`, '“ergebnis” is too long'],
+			[`q=${'a'.repeat(2001)}`, 'The search query is too long (at most 2000 characters).'],
+			['typ=buch', '“typ” (type) can be: sitzung, top, vorlage, dokument, person, gremium.'],
+			['sortierung=alphabetisch', '“sortierung” (sort order) can be: relevanz, neueste, aelteste.'],
+			['gremium=abc', '“gremium” must be the identifier (UUID) of a body.'],
+			['seite=0', 'The page number (“seite”) must be a whole number from 1 to 9999.'],
+			['von=2025-02-01&bis=2025-01-01', 'The date “von” (from) must not be after the date “bis”']
+		];
+		for (const [query, message] of cases) {
+			const english = parse(query, 'en');
+			expect(english.ok, query).toBe(false);
+			if (english.ok) continue;
+			expect(english.message, query).toContain(message);
+			expect(english.message, query).not.toMatch(/„|muss|Zeichen|Seitenzahl|Datum/);
+			const german = parse(query, 'de');
+			expect(!german.ok && german.message, query).not.toContain(message);
+		}
+		// Several faults at once: every message, all in the same language.
+		const both = parse('typ=buch&seite=0', 'en');
+		expect(!both.ok && both.message).toBe(
+			'“typ” (type) can be: sitzung, top, vorlage, dokument, person, gremium. ' +
+				'The page number (“seite”) must be a whole number from 1 to 9999.'
+		);
+		const kept = parse('q=Radweg&seite=x', 'en');
+		expect(!kept.ok && kept.q).toBe('Radweg');
 	});
 
 	it('keeps only plain words for the reader highlight', () => {

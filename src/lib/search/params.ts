@@ -1,6 +1,9 @@
 // The state of a search, all of it in the URL so that every result list is a permalink. German
 // parameter names like the other council pages; validated with valibot at the boundary.
 import * as v from 'valibot';
+import type { Locale } from '$lib/i18n';
+import messages from '$lib/i18n/search';
+import { localized } from '$lib/i18n/valibot';
 
 /** Document kinds as the URL names them, and as search.documents stores them. */
 export const kindParam = {
@@ -32,17 +35,27 @@ export const maxQueryLength = 2000;
 export const usedQueryLength = 500;
 export const pageSize = 20;
 
+type QueryTexts = (typeof messages)['de']['query'];
+/** A message in the language the parse is asked for (`lang` of `v.safeParse`). */
+const say = (pick: (t: QueryTexts) => string) => localized(messages, (t) => pick(t.query));
+
 const isoDate = (name: string) =>
 	v.pipe(
 		v.string(),
 		v.regex(
 			/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-			`„${name}“ muss ein Datum der Form JJJJ-MM-TT sein, z. B. 2026-03-31.`
+			say((t) => t.date(name))
 		)
 	);
 
 const label = (name: string) =>
-	v.pipe(v.string(), v.maxLength(100, `„${name}“ ist zu lang (höchstens 100 Zeichen).`));
+	v.pipe(
+		v.string(),
+		v.maxLength(
+			100,
+			say((t) => t.labelTooLong(name, 100))
+		)
+	);
 
 export const searchQuery = v.pipe(
 	v.object({
@@ -51,22 +64,28 @@ export const searchQuery = v.pipe(
 				v.string(),
 				v.maxLength(
 					maxQueryLength,
-					`Die Suchanfrage ist zu lang (höchstens ${maxQueryLength} Zeichen).`
+					say((t) => t.queryTooLong(maxQueryLength))
 				),
 				v.trim()
 			),
 			''
 		),
-		typ: v.optional(v.picklist(kindParams, `„typ“ kann sein: ${kindParams.join(', ')}.`)),
-		gremium: v.optional(
-			v.pipe(v.string(), v.uuid('„gremium“ muss die Kennung (UUID) eines Gremiums sein.'))
+		typ: v.optional(
+			v.picklist(
+				kindParams,
+				say((t) => t.kind(kindParams))
+			)
 		),
+		gremium: v.optional(v.pipe(v.string(), v.uuid(say((t) => t.bodyId)))),
 		von: v.optional(isoDate('von')),
 		bis: v.optional(isoDate('bis')),
 		vorlagenart: v.optional(label('vorlagenart')),
 		ergebnis: v.optional(label('ergebnis')),
 		sortierung: v.optional(
-			v.picklist(sorts, `„sortierung“ kann sein: ${sorts.join(', ')}.`),
+			v.picklist(
+				sorts,
+				say((t) => t.sort(sorts))
+			),
 			'relevanz'
 		),
 		seite: v.optional(
@@ -74,7 +93,7 @@ export const searchQuery = v.pipe(
 				v.string(),
 				v.regex(
 					/^[1-9]\d{0,3}$/,
-					'Die Seitenzahl („seite“) muss eine ganze Zahl von 1 bis 9999 sein.'
+					say((t) => t.page)
 				),
 				v.transform(Number)
 			),
@@ -83,7 +102,7 @@ export const searchQuery = v.pipe(
 	}),
 	v.check(
 		(s) => !s.von || !s.bis || s.von <= s.bis,
-		'Das Datum „von“ muss vor dem Datum „bis“ liegen.'
+		say((t) => t.dateOrder)
 	)
 );
 export type SearchQuery = v.InferOutput<typeof searchQuery>;
@@ -100,16 +119,20 @@ const keys = [
 	'seite'
 ];
 
-/** The search state in `params`; empty values count as absent (a form's "all" option sends them). */
+/**
+ * The search state in `params`; empty values count as absent (a form's "all" option sends them).
+ * Messages are in `locale`.
+ */
 export function parseSearch(
-	params: URLSearchParams
+	params: URLSearchParams,
+	locale: Locale
 ): { ok: true; value: SearchQuery } | { ok: false; message: string; q: string } {
 	const input: Record<string, string> = {};
 	for (const key of keys) {
 		const value = params.get(key);
 		if (value) input[key] = value;
 	}
-	const result = v.safeParse(searchQuery, input);
+	const result = v.safeParse(searchQuery, input, { lang: locale });
 	if (result.success) return { ok: true, value: result.output };
 	return {
 		ok: false,

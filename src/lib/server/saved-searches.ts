@@ -3,29 +3,41 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import * as v from 'valibot';
 import type { Database } from '$lib/database.types';
+import { defaultLocale, type Locale } from '$lib/i18n';
+import messages from '$lib/i18n/search';
+import { localized } from '$lib/i18n/valibot';
 import { parseSearch, searchParams, type SearchQuery } from '$lib/search/params';
 import { countNewHits } from './search';
 
 type Client = SupabaseClient<Database>;
 
+/** Messages in the language of `v.safeParse(savedSearchName, name, { lang })`. */
 export const savedSearchName = v.pipe(
 	v.string(),
 	v.trim(),
-	v.minLength(1, 'Bitte geben Sie der Suche einen Namen.'),
-	v.maxLength(120, 'Der Name ist zu lang (höchstens 120 Zeichen).')
+	v.minLength(
+		1,
+		localized(messages, (t) => t.nameMissing)
+	),
+	v.maxLength(
+		120,
+		localized(messages, (t) => t.nameTooLong(120))
+	)
 );
 
-/** Returns an error message, or null when saved. */
+/** Returns an error message in `locale`, or null when saved. */
 export async function saveSearch(
 	supabase: Client,
 	userId: string,
 	name: string,
-	s: SearchQuery
+	s: SearchQuery,
+	locale: Locale
 ): Promise<string | null> {
-	if (!s.q) return 'Eine leere Suche kann nicht gespeichert werden.';
+	const t = messages[locale];
+	if (!s.q) return t.emptySave;
 	const query = searchParams({ ...s, seite: 1 }).toString();
 	const { error } = await supabase.from('saved_searches').insert({ user_id: userId, name, query });
-	return error ? 'Die Suche konnte nicht gespeichert werden.' : null;
+	return error ? t.saveFailed : null;
 }
 
 export interface SavedSearch {
@@ -44,7 +56,8 @@ export async function listSavedSearches(supabase: Client): Promise<SavedSearch[]
 	if (error) throw new Error(error.message);
 	return Promise.all(
 		data.map(async (row) => {
-			const parsed = parseSearch(new URLSearchParams(row.query));
+			// Only whether the stored query still parses matters here, not the message's language.
+			const parsed = parseSearch(new URLSearchParams(row.query), defaultLocale);
 			const newHits = parsed.ok
 				? await countNewHits(supabase, parsed.value, row.last_visited_at)
 				: 0;

@@ -43,4 +43,37 @@ describe('search export', () => {
 		expect(xml).not.toContain('\u0001');
 		expect(xml).toContain('<pubDate>Tue, 04 Mar 2025 12:00:00 GMT</pubDate>');
 	});
+
+	it('labels the CSV and the feed in English when asked, German by default', () => {
+		const file = { ...hit, kind: 'file' as const, pageNumber: 3, isPublic: false };
+		const csv = hitsCsv([file], 'https://rat.example', 'Bebauungsplan', 'en');
+		const [header, line] = csv.replace(/^\uFEFF/, '').split('\r\n');
+		expect(header).toBe('Type;Title;Reference;Page;Date;Paper type;Decision;Public;Link;Excerpt');
+		expect(line.startsWith('Document;')).toBe(true);
+		expect(line).toContain(';no;');
+		const german = hitsCsv([file], 'https://rat.example', 'Bebauungsplan');
+		expect(german.split('\r\n')[1].startsWith('Dokument;')).toBe(true);
+		expect(german).toContain(';nein;');
+
+		const feed = (locale?: 'de' | 'en') =>
+			rssFeed({
+				hits: [file, hit],
+				origin: 'https://rat.example',
+				q: 'Bebauungsplan',
+				title: 't',
+				description: 'd',
+				pageUrl: 'https://rat.example/search?q=a',
+				feedUrl: 'https://rat.example/search/feed?q=a',
+				locale
+			});
+		const english = feed('en');
+		expect(english).toContain('<language>en</language>');
+		expect(english).toContain('<title>Document: =HYPERLINK');
+		expect(english).toContain('(00123/2025, p. 3)</title>');
+		expect(english).toContain('<title>Paper: ');
+		const de = feed();
+		expect(de).toContain('<language>de</language>');
+		expect(de).toContain('(00123/2025, S. 3)</title>');
+		expect(de).toContain('<title>Vorlage: ');
+	});
 });

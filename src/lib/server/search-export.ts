@@ -1,15 +1,11 @@
-// The RSS feed and the CSV export of a search: plain text from the same hits as the results page.
+// The RSS feed and the CSV export of a search: plain text from the same hits as the results page,
+// labelled in the language of the request (German unless told otherwise).
+import { defaultLocale, type Locale } from '$lib/i18n';
+import messages from '$lib/i18n/search';
 import { hitHref, type SearchHit } from '$lib/search/links';
 import { snippetText } from '$lib/search/snippet';
 
-const kindLabel: Record<string, string> = {
-	meeting: 'Sitzung',
-	agenda_item: 'Tagesordnungspunkt',
-	paper: 'Vorlage',
-	file: 'Dokument',
-	person: 'Person',
-	organization: 'Gremium'
-};
+type Texts = (typeof messages)['de'];
 
 /** Characters XML 1.0 does not allow (control characters other than tab and line breaks). */
 function xmlAllowed(ch: string): boolean {
@@ -27,10 +23,13 @@ function xml(text: string): string {
 		.replace(/"/g, '&quot;');
 }
 
-function hitTitle(hit: SearchHit): string {
-	const page = hit.kind === 'file' ? `, S. ${hit.pageNumber}` : '';
-	const ref = hit.reference ? ` (${hit.reference}${page})` : page ? ` (${page.slice(2)})` : '';
-	return `${kindLabel[hit.kind] ?? hit.kind}: ${hit.title}${ref}`;
+const kindLabel = (t: Texts, kind: string) => t.kinds[kind] ?? kind;
+
+function hitTitle(hit: SearchHit, t: Texts): string {
+	const page = hit.kind === 'file' ? t.pageOf(hit.pageNumber) : '';
+	const ref = hit.reference ? ` (${[hit.reference, page].filter(Boolean).join(', ')})` : '';
+	const where = ref || (page ? ` (${page})` : '');
+	return `${kindLabel(t, hit.kind)}: ${hit.title}${where}`;
 }
 
 export function rssFeed(opts: {
@@ -41,13 +40,16 @@ export function rssFeed(opts: {
 	description: string;
 	pageUrl: string;
 	feedUrl: string;
+	locale?: Locale;
 }): string {
+	const locale = opts.locale ?? defaultLocale;
+	const t = messages[locale];
 	const items = opts.hits.map((hit) => {
 		const link = opts.origin + hitHref(hit, opts.q);
 		const date = hit.date ? new Date(`${hit.date}T12:00:00Z`).toUTCString() : null;
 		return [
 			'<item>',
-			`<title>${xml(hitTitle(hit))}</title>`,
+			`<title>${xml(hitTitle(hit, t))}</title>`,
 			`<link>${xml(link)}</link>`,
 			`<guid isPermaLink="true">${xml(link)}</guid>`,
 			date ? `<pubDate>${date}</pubDate>` : '',
@@ -62,7 +64,7 @@ export function rssFeed(opts: {
 		`<title>${xml(opts.title)}</title>`,
 		`<link>${xml(opts.pageUrl)}</link>`,
 		`<description>${xml(opts.description)}</description>`,
-		'<language>de</language>',
+		`<language>${locale}</language>`,
 		`<atom:link href="${xml(opts.feedUrl)}" rel="self" type="application/rss+xml"/>`,
 		...items,
 		'</channel>',
@@ -79,28 +81,23 @@ function csvField(value: string | number | null): string {
 }
 
 /** Semicolon-separated with a BOM, as German spreadsheet programs expect. */
-export function hitsCsv(hits: SearchHit[], origin: string, q: string): string {
-	const header = [
-		'Art',
-		'Titel',
-		'Aktenzeichen',
-		'Seite',
-		'Datum',
-		'Vorlagenart',
-		'Ergebnis',
-		'Öffentlich',
-		'Link',
-		'Auszug'
-	];
+export function hitsCsv(
+	hits: SearchHit[],
+	origin: string,
+	q: string,
+	locale: Locale = defaultLocale
+): string {
+	const t = messages[locale];
+	const header = t.csvColumns;
 	const rows = hits.map((hit) => [
-		kindLabel[hit.kind] ?? hit.kind,
+		kindLabel(t, hit.kind),
 		hit.title,
 		hit.reference,
 		hit.kind === 'file' ? hit.pageNumber : null,
 		hit.date,
 		hit.paperType,
 		hit.result,
-		hit.isPublic ? 'ja' : 'nein',
+		hit.isPublic ? t.yes : t.no,
 		origin + hitHref(hit, q),
 		snippetText(hit.snippet).replace(/\s+/g, ' ')
 	]);

@@ -1,25 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { fieldErrors, safeRedirect } from '$lib/auth-forms';
+import { deleteAccountForm, fieldErrors, pseudonymForm, safeRedirect } from '$lib/auth-forms';
 import { PARTICIPATION_CONSENT_VERSION } from '$lib/comments';
+import messages from '$lib/i18n/auth';
 import { ensureConsent, hasConsent } from '$lib/server/comments';
 import type { Actions, PageServerLoad } from './$types';
-
-/** A pseudonym: what others see. An e-mail address would defeat its purpose. */
-const pseudonym = v.object({
-	display_name: v.pipe(
-		v.string('Bitte wählen Sie ein Pseudonym.'),
-		v.trim(),
-		v.minLength(2, 'Ein Pseudonym hat mindestens 2 Zeichen.'),
-		v.maxLength(40, 'Ein Pseudonym hat höchstens 40 Zeichen.'),
-		v.check((s) => !s.includes('@'), 'Bitte verwenden Sie keine E-Mail-Adresse als Pseudonym.'),
-		v.regex(/^[^<>]*$/, 'Bitte verwenden Sie keine spitzen Klammern.')
-	)
-});
-
-const confirmDelete = v.object({
-	confirm: v.literal('LÖSCHEN', 'Bitte geben Sie zur Bestätigung LÖSCHEN ein.')
-});
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = await locals.getUser();
@@ -52,9 +37,12 @@ export const actions: Actions = {
 	pseudonym: async ({ request, locals, url }) => {
 		const user = await locals.getUser();
 		if (!user)
-			return fail(401, { form: 'pseudonym', errors: { form: 'Bitte melden Sie sich an.' } });
+			return fail(401, {
+				form: 'pseudonym',
+				errors: { form: messages[locals.locale].signInFirst }
+			});
 		const raw = Object.fromEntries(await request.formData());
-		const parsed = v.safeParse(pseudonym, raw);
+		const parsed = v.safeParse(pseudonymForm, raw, { lang: locals.locale });
 		const value = String(raw.display_name ?? '');
 		if (!parsed.success)
 			return fail(400, { form: 'pseudonym', value, errors: fieldErrors(parsed.issues) });
@@ -69,16 +57,21 @@ export const actions: Actions = {
 	},
 	consent: async ({ locals }) => {
 		const user = await locals.getUser();
-		if (!user) return fail(401, { form: 'consent', errors: { form: 'Bitte melden Sie sich an.' } });
+		if (!user)
+			return fail(401, { form: 'consent', errors: { form: messages[locals.locale].signInFirst } });
 		const error = await ensureConsent(locals.supabase, user.id);
 		if (error) return fail(400, { form: 'consent', errors: { form: error.message } });
 		return { form: 'consent', saved: true };
 	},
 	delete: async ({ request, locals }) => {
 		const user = await locals.getUser();
-		if (!user) return fail(401, { form: 'delete', errors: { form: 'Bitte melden Sie sich an.' } });
-		const parsed = v.safeParse(confirmDelete, Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { form: 'delete', errors: fieldErrors(parsed.issues) });
+		if (!user)
+			return fail(401, { form: 'delete', errors: { form: messages[locals.locale].signInFirst } });
+		const raw = Object.fromEntries(await request.formData());
+		const value = String(raw.confirm ?? '');
+		const parsed = v.safeParse(deleteAccountForm, raw, { lang: locals.locale });
+		if (!parsed.success)
+			return fail(400, { form: 'delete', value, errors: fieldErrors(parsed.issues) });
 		const { error } = await locals.supabase.rpc('delete_own_account');
 		if (error) return fail(400, { form: 'delete', errors: { form: error.message } });
 		await locals.supabase.auth.signOut({ scope: 'local' });

@@ -16,7 +16,7 @@ export const actions: Actions = {
 	password: async ({ request, locals, url }) => {
 		const form = Object.fromEntries(await request.formData());
 		const email = String(form.email ?? '');
-		const parsed = v.safeParse(passwordLogin, form);
+		const parsed = v.safeParse(passwordLogin, form, { lang: locals.locale });
 		if (!parsed.success)
 			return fail(400, { form: 'password', email, errors: fieldErrors(parsed.issues) });
 		const { error } = await locals.supabase.auth.signInWithPassword(parsed.output);
@@ -31,7 +31,7 @@ export const actions: Actions = {
 	magic: async ({ request, locals, url }) => {
 		const form = Object.fromEntries(await request.formData());
 		const email = String(form.email ?? '');
-		const parsed = v.safeParse(magicLinkLogin, form);
+		const parsed = v.safeParse(magicLinkLogin, form, { lang: locals.locale });
 		if (!parsed.success)
 			return fail(400, { form: 'magic', email, errors: fieldErrors(parsed.issues) });
 		const callback = new URL('/auth/callback', url.origin);

@@ -6,7 +6,7 @@ import { listOrganizations, meetingBodyTypes } from '$lib/organizations';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const query = queryOrError(meetingsQuery, url.searchParams);
+	const query = queryOrError(meetingsQuery, url.searchParams, locals.locale);
 	const bodies = (await listOrganizations(locals.supabase)).filter((o) =>
 		meetingBodyTypes.includes(o.type)
 	);

@@ -4,7 +4,7 @@ import { listPapers, papersPageSize, paperTypes } from '$lib/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const query = queryOrError(papersQuery, url.searchParams);
+	const query = queryOrError(papersQuery, url.searchParams, locals.locale);
 	const [types, { papers, total }] = await Promise.all([
 		paperTypes(locals.supabase),
 		listPapers(locals.supabase, { page: query.seite, type: query.typ })

@@ -5,7 +5,7 @@ import { listPersons } from '$lib/persons';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const query = queryOrError(personsQuery, url.searchParams);
+	const query = queryOrError(personsQuery, url.searchParams, locals.locale);
 	const [factions, persons] = await Promise.all([
 		listOrganizations(locals.supabase, { type: 'faction' }),
 		listPersons(locals.supabase, { factionId: query.fraktion })

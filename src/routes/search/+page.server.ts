@@ -1,12 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { withLang } from '$lib/feed-locale';
+import messages from '$lib/i18n/search';
 import { parseSearch, searchHref, usedQueryLength } from '$lib/search/params';
 import { didYouMean, searchFacets, searchPage, SearchError } from '$lib/server/search';
 import { saveSearch, savedSearchName } from '$lib/server/saved-searches';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const parsed = parseSearch(url.searchParams);
+	const parsed = parseSearch(url.searchParams, locals.locale);
 	if (!parsed.ok) error(400, parsed.message);
 	const s = parsed.value;
 	const signedIn = (await locals.getUser()) !== null;
@@ -34,14 +36,20 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			signedIn,
 			hits: page.hits,
 			total: facets.total,
+			totalExact: facets.exact,
 			facets,
 			corrected,
 			truncated: s.q.length > usedQueryLength,
-			feedHref: searchHref({ ...s, seite: 1, sortierung: 'relevanz' }, '/search/feed'),
+			// Feed readers send no language cookie: the feed URL carries the page's language.
+			feedHref: withLang(
+				searchHref({ ...s, seite: 1, sortierung: 'relevanz' }, '/search/feed'),
+				locals.locale
+			),
 			csvHref: searchHref({ ...s, seite: 1 }, '/search/export')
 		};
 	} catch (e) {
-		if (e instanceof SearchError) error(503, e.message);
+		// The database's own words are no help to a visitor and say more than they should.
+		if (e instanceof SearchError) error(503, messages[locals.locale].error);
 		throw e;
 	}
 };
@@ -49,13 +57,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 export const actions: Actions = {
 	save: async ({ request, url, locals }) => {
 		const typed = String((await request.formData()).get('name') ?? '').slice(0, 200);
+		const locale = locals.locale;
 		const user = await locals.getUser();
-		if (!user) return fail(401, { saveError: 'Bitte melden Sie sich an.', name: typed });
-		const name = v.safeParse(savedSearchName, typed);
-		const parsed = parseSearch(url.searchParams);
+		if (!user) return fail(401, { saveError: messages[locale].signIn, name: typed });
+		const name = v.safeParse(savedSearchName, typed, { lang: locale });
+		const parsed = parseSearch(url.searchParams, locale);
 		if (!parsed.ok) return fail(400, { saveError: parsed.message, name: typed });
 		if (!name.success) return fail(400, { saveError: name.issues[0].message, name: typed });
-		const message = await saveSearch(locals.supabase, user.id, name.output, parsed.value);
+		const message = await saveSearch(locals.supabase, user.id, name.output, parsed.value, locale);
 		if (message) return fail(400, { saveError: message, name: name.output });
 		return { saved: true };
 	}

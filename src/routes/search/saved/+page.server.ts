@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isUuid } from '$lib/council-params';
+import messages from '$lib/i18n/search';
 import { deleteSavedSearch, listSavedSearches } from '$lib/server/saved-searches';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,11 +11,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	delete: async ({ request, locals }) => {
-		if (!(await locals.getUser())) return fail(401, { message: 'Bitte melden Sie sich an.' });
+		const t = messages[locals.locale];
+		if (!(await locals.getUser())) return fail(401, { message: t.signIn });
 		const id = String((await request.formData()).get('id') ?? '');
-		if (!isUuid(id)) return fail(400, { message: 'Unbekannte gespeicherte Suche.' });
+		if (!isUuid(id)) return fail(400, { message: t.savedBadId });
 		if (!(await deleteSavedSearch(locals.supabase, id))) {
-			return fail(404, { message: 'Diese gespeicherte Suche gibt es nicht (mehr).' });
+			return fail(404, { message: t.savedGone });
 		}
 		return { removed: true };
 	}
