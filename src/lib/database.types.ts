@@ -1224,7 +1224,7 @@ export type Database = {
 			}
 			search: {
 				Args: { q: string; kinds?: string[]; organization?: string; date_from?: string; date_to?: string; ptype?: string; decision?: string; published_since?: string; sort?: string; page_limit?: number; page_offset?: number }
-				Returns: { kind: string; source_id: string; page_number: number; parent_id: string; parent_kind: string; title: string; reference: string; snippet: string; date: string; paper_type: string; result: string; is_public: boolean; rank: number; total: number }[]
+				Returns: { kind: string; source_id: string; page_number: number; parent_id: string; parent_kind: string; title: string; reference: string; snippet: string; date: string; paper_type: string; result: string; is_public: boolean; rank: number; total: number; total_exact: boolean }[]
 			}
 			search_autocomplete: {
 				Args: { q: string; max_items?: number }
@@ -1233,6 +1233,10 @@ export type Database = {
 			search_did_you_mean: {
 				Args: { q: string }
 				Returns: string
+			}
+			search_export: {
+				Args: { q: string; kinds?: string[]; organization?: string; date_from?: string; date_to?: string; ptype?: string; decision?: string; after_date?: string; after_id?: number; page_limit?: number }
+				Returns: { kind: string; source_id: string; page_number: number; parent_id: string; parent_kind: string; title: string; reference: string; snippet: string; date: string; paper_type: string; result: string; is_public: boolean; cursor_id: number }[]
 			}
 			search_facets: {
 				Args: { q: string; kinds?: string[]; organization?: string; date_from?: string; date_to?: string; ptype?: string; decision?: string }

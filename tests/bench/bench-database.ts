@@ -1,6 +1,7 @@
 // A throwaway database beside the demo one, for benchmarks: created on the running stack's server,
 // bootstrapped and migrated like a Supabase project, served by its own PostgREST on a free port,
-// and dropped afterwards whatever happens.
+// and dropped afterwards whatever happens. BENCH_KEEP=1 keeps it, for looking at plans afterwards;
+// BENCH_REUSE=1 then runs on the kept database as it is (only the queries are timed again).
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { dbUrl, localSecrets, stackConfig } from '../../supabase/local/config.ts';
@@ -11,6 +12,8 @@ import { startPostgrest, type RunningPostgrest } from '../../supabase/local/post
 export interface BenchDatabase {
 	/** A superuser connection to the bench database. */
 	db: pg.Client;
+	/** True when a kept database is reused as it is (BENCH_REUSE=1): build nothing. */
+	reused: boolean;
 	/** Starts PostgREST on the bench database; stopped with the database. */
 	startApi(): Promise<{ url: string; anonKey: string }>;
 }
@@ -43,17 +46,23 @@ export async function withBenchDatabase<T>(
 			`No database on ${config.host}:${config.dbPort}: start the stack (npm run stack).`
 		);
 	});
-	await admin.query(`drop database if exists ${name} with (force)`);
-	await admin.query(`create database ${name}`);
+	const reuse = process.env.BENCH_REUSE === '1';
+	if (!reuse) {
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.query(`create database ${name}`);
+	}
 	const db = new pg.Client(url());
 	let api: RunningPostgrest | undefined;
+	const { jwtSecret, authenticatorPassword } = localSecrets();
 	try {
 		await db.connect();
-		const { jwtSecret, authenticatorPassword } = localSecrets();
-		await bootstrapPlatform(db, authenticatorPassword);
-		await applyMigrations(db, () => undefined);
+		if (!reuse) {
+			await bootstrapPlatform(db, authenticatorPassword);
+			await applyMigrations(db, () => undefined);
+		}
 		return await work({
 			db,
+			reused: reuse,
 			startApi: async () => {
 				api = await startPostgrest({
 					host: '127.0.0.1',
@@ -68,7 +77,8 @@ export async function withBenchDatabase<T>(
 	} finally {
 		await api?.stop();
 		await db.end().catch(() => undefined);
-		await admin.query(`drop database if exists ${name} with (force)`);
+		if (process.env.BENCH_KEEP === '1' || reuse) console.log(`kept database ${name}`);
+		else await admin.query(`drop database if exists ${name} with (force)`);
 		await admin.end();
 	}
 }

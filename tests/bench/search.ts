@@ -116,23 +116,27 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<number> 
 }
 
 async function main() {
-	await withBenchDatabase('bench_search', async ({ db, startApi }) => {
-		await timed('corpus load (triggers off)', () =>
-			db.query(readFileSync(join(root, 'tests/bench/search-corpus.sql'), 'utf8'))
-		);
-		const indexes = await db.query<{ name: string; def: string }>(
-			`select indexname as name, indexdef as def from pg_indexes
-			 where schemaname = 'search' and tablename = 'documents' and indexname like 'documents\\_%\\_idx'`
-		);
-		for (const i of indexes.rows) await db.query(`drop index search.${i.name}`);
-		const build = await timed('search documents (tsvectors) built', () =>
-			db.query('select search.rebuild()')
-		);
-		const index = await timed('search indexes built', async () => {
-			for (const i of indexes.rows) await db.query(i.def);
-			await db.query('vacuum analyze search.documents');
-			await db.query('analyze search.words');
-		});
+	await withBenchDatabase('bench_search', async ({ db, reused, startApi }) => {
+		let build = Number.NaN;
+		let index = Number.NaN;
+		if (!reused) {
+			await timed('corpus load (triggers off)', () =>
+				db.query(readFileSync(join(root, 'tests/bench/search-corpus.sql'), 'utf8'))
+			);
+			const indexes = await db.query<{ name: string; def: string }>(
+				`select indexname as name, indexdef as def from pg_indexes
+				 where schemaname = 'search' and tablename = 'documents' and indexname like 'documents\\_%\\_idx'`
+			);
+			for (const i of indexes.rows) await db.query(`drop index search.${i.name}`);
+			build = await timed('search documents (tsvectors) built', () =>
+				db.query('select search.rebuild()')
+			);
+			index = await timed('search indexes built', async () => {
+				for (const i of indexes.rows) await db.query(i.def);
+				await db.query('vacuum analyze search.documents');
+				await db.query('analyze search.words');
+			});
+		}
 		const sizes = await db.query<{
 			rows: string;
 			tsv: string;
@@ -189,12 +193,15 @@ async function main() {
 			rpcTimes.push(...r);
 			sqlTimes.push(...b);
 			const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+			// "~" marks a total estimated from the sample (more than 10,000 hits).
+			const total = (t: { total?: number; exact?: boolean; total_exact?: boolean } = {}) =>
+				`${t.exact === false || t.total_exact === false ? '~' : ''}${t.total ?? 0}`;
 			const hits = Array.isArray(first)
 				? q.fn === 'search'
-					? String((first[0] as { total?: number } | undefined)?.total ?? 0)
+					? total(first[0])
 					: String(first.length)
 				: typeof first === 'object' && first
-					? String((first as { total?: number }).total ?? '')
+					? total(first)
 					: String(first);
 			rows.push(
 				`${q.label.padEnd(44)} ${ms(med(r)).padStart(10)} ${ms(med(b)).padStart(10)}  ${hits}`
@@ -211,7 +218,9 @@ async function main() {
 		console.log(`\nqueries: ${rows.length}, runs each: ${RUNS} (after one warm-up)`);
 		console.log(`searchable rows (search.documents): ${Number(z.rows).toLocaleString('en')}`);
 		console.log(
-			`build: documents ${(build / 1000).toFixed(1)} s, indexes ${(index / 1000).toFixed(1)} s`
+			reused
+				? 'build: reused the kept database (BENCH_REUSE=1)'
+				: `build: documents ${(build / 1000).toFixed(1)} s, indexes ${(index / 1000).toFixed(1)} s`
 		);
 		console.log(
 			`size: table ${mb(Number(z.table))}, GIN tsvector ${mb(Number(z.tsv))}, trigram titles ${mb(Number(z.trgm))}, all indexes ${mb(Number(z.all_idx))}`
