@@ -182,14 +182,14 @@ $$;
 
 -- An estimated total: never below what the exact count already passed.
 create function search.rounded_estimate(p_sampled bigint) returns bigint
-language sql immutable parallel safe set search_path = '' as $$
+language sql stable parallel safe set search_path = '' as $$
   select greatest(search.exact_limit() + 1, search.rough(p_sampled))
 $$;
 
 -- A query that is a reference number puts its paper first, then what else carries the number.
 create function search.reference_bonus(p_kind text, p_reference text, p_query text) returns real
 language sql immutable parallel safe set search_path = '' as $$
-  select case when p_reference <> p_query then 0 when p_kind = 'paper' then 2 else 1 end
+  select case when p_reference is distinct from p_query then 0 when p_kind = 'paper' then 2 else 1 end
 $$;
 
 -- A ranked hit, while a page is put together.

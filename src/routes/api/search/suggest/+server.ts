@@ -29,7 +29,11 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			{ headers: { 'cache-control': 'private, max-age=60', ...headers } }
 		);
 	} catch (e) {
-		if (e instanceof SearchError) return json({ message: e.message }, { status: 503, headers });
+		// The database's own words stay in the server log; the visitor gets a sentence.
+		if (e instanceof SearchError) {
+			console.error(`search suggestions: ${e.message}`);
+			return json({ message: t.error }, { status: 503, headers });
+		}
 		throw e;
 	}
 };
