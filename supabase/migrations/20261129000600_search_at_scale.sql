@@ -114,6 +114,8 @@ drop index search.documents_date_idx;
 create index documents_newest_idx on search.documents (date desc nulls last, id desc);
 create index documents_oldest_idx on search.documents (date, id);
 create index documents_kind_newest_idx on search.documents (kind, date desc nulls last, id desc);
+-- The few documents without a date (persons, bodies), which an export lists last.
+create index documents_undated_idx on search.documents (id desc) where date is null;
 
 -- ── matching (SECURITY DEFINER: ids, ranks and counts of what the caller may see) ───────────────
 -- Up to how many hits counts are exact: 10,000. The setting search.exact_limit exists for tests,
@@ -535,29 +537,60 @@ $$;
 -- ── export: every hit, newest first, in chunks ───────────────────────────────────────────────────
 -- Paging by offset walks past everything before the page, which makes an export of 300,000 hits
 -- quadratic. The export continues after the last row instead (keyset: date, then id; rows
--- without a date last), so each chunk is one short walk down the date index (forced as in
--- search.walk(): a rare word's export then walks the whole index once, about a second per
--- million documents, which an export can afford).
-create function search.export_page(p_match tsquery, p_extra bigint[], p_date_from date,
+-- without a date last). Inlined into its callers, like search.visible_hits().
+create function search.export_rows(p_match tsquery, p_extra bigint[], p_date_from date,
   p_date_to date, p_after_date date, p_after_id bigint, p_limit int)
 returns table (id bigint)
-language sql stable security definer
-set search_path = '' set enable_bitmapscan = off set enable_seqscan = off set enable_sort = off
-as $$
+language sql stable as $$
   select x.id from (
     (select h.id, h.date from search.visible_hits(p_match, p_extra, p_date_from, p_date_to, null) h
-     where h.date is not null and p_after_date is not null and (h.date, h.id) < (p_after_date, p_after_id)
-     order by h.date desc, h.id desc limit p_limit)
+     where h.date is not null and p_after_date is not null
+       and (h.date, h.id) operator(pg_catalog.<) (p_after_date, p_after_id)
+     order by h.date desc nulls last, h.id desc limit p_limit)
     union all
     (select h.id, h.date from search.visible_hits(p_match, p_extra, p_date_from, p_date_to, null) h
      where h.date is not null and p_after_id is null
-     order by h.date desc, h.id desc limit p_limit)
+     order by h.date desc nulls last, h.id desc limit p_limit)
     union all
     (select h.id, h.date from search.visible_hits(p_match, p_extra, p_date_from, p_date_to, null) h
-     where h.date is null and (p_after_date is not null or p_after_id is null or h.id < p_after_id)
+     where h.date is null
+       and (p_after_date is not null or p_after_id is null or h.id operator(pg_catalog.<) p_after_id)
      order by h.id desc limit p_limit)) x
   order by x.date desc nulls last, x.id desc
   limit p_limit
+$$;
+
+-- The same as one walk down the date index per chunk, for many hits (see search.walk()).
+create function search.export_walk(p_match tsquery, p_extra bigint[], p_date_from date,
+  p_date_to date, p_after_date date, p_after_id bigint, p_limit int)
+returns table (id bigint)
+language sql stable
+set search_path = '' set enable_bitmapscan = off set enable_seqscan = off set enable_sort = off
+as $$
+  select * from search.export_rows(p_match, p_extra, p_date_from, p_date_to, p_after_date,
+    p_after_id, p_limit)
+$$;
+revoke execute on function search.export_rows(tsquery, bigint[], date, date, date, bigint, int),
+  search.export_walk(tsquery, bigint[], date, date, date, bigint, int)
+  from public, anon, authenticated;
+
+create function search.export_page(p_match tsquery, p_extra bigint[], p_date_from date,
+  p_date_to date, p_after_date date, p_after_id bigint, p_limit int)
+returns table (id bigint)
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if search.worth_sampling(
+      search.estimated_hits(p_match, p_extra, p_date_from, p_date_to, null), p_match)
+    and (select count(*) * 100 > search.exact_limit()
+         from search.sampled_hits(p_match, p_extra, p_date_from, p_date_to, null))
+  then
+    return query select w.id from search.export_walk(p_match, p_extra, p_date_from, p_date_to,
+      p_after_date, p_after_id, p_limit) w;
+  else
+    return query select r.id from search.export_rows(p_match, p_extra, p_date_from, p_date_to,
+      p_after_date, p_after_id, p_limit) r;
+  end if;
+end
 $$;
 revoke execute on function search.export_page(tsquery, bigint[], date, date, date, bigint, int)
   from public;

@@ -80,6 +80,40 @@ function csvField(value: string | number | null): string {
 	return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The first line of the CSV export: a BOM and the column names. */
+export function csvHead(locale: Locale = defaultLocale): string {
+	return '\uFEFF' + messages[locale].csvColumns.map(csvField).join(';') + '\r\n';
+}
+
+/** CSV lines for hits, each ending in CRLF. */
+export function csvLines(
+	hits: SearchHit[],
+	origin: string,
+	q: string,
+	locale: Locale = defaultLocale
+): string {
+	const t = messages[locale];
+	return hits
+		.map(
+			(hit) =>
+				[
+					kindLabel(t, hit.kind),
+					hit.title,
+					hit.reference,
+					hit.kind === 'file' ? hit.pageNumber : null,
+					hit.date,
+					hit.paperType,
+					hit.result,
+					hit.isPublic ? t.yes : t.no,
+					origin + hitHref(hit, q),
+					snippetText(hit.snippet).replace(/\s+/g, ' ')
+				]
+					.map(csvField)
+					.join(';') + '\r\n'
+		)
+		.join('');
+}
+
 /** Semicolon-separated with a BOM, as German spreadsheet programs expect. */
 export function hitsCsv(
 	hits: SearchHit[],
@@ -87,19 +121,5 @@ export function hitsCsv(
 	q: string,
 	locale: Locale = defaultLocale
 ): string {
-	const t = messages[locale];
-	const header = t.csvColumns;
-	const rows = hits.map((hit) => [
-		kindLabel(t, hit.kind),
-		hit.title,
-		hit.reference,
-		hit.kind === 'file' ? hit.pageNumber : null,
-		hit.date,
-		hit.paperType,
-		hit.result,
-		hit.isPublic ? t.yes : t.no,
-		origin + hitHref(hit, q),
-		snippetText(hit.snippet).replace(/\s+/g, ' ')
-	]);
-	return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n') + '\r\n';
+	return csvHead(locale) + csvLines(hits, origin, q, locale);
 }

@@ -127,9 +127,8 @@ export async function autocomplete(supabase: Client, q: string): Promise<Suggest
  * continues after the last row of the one before, so an export of hundreds of thousands of hits
  * stays one pass over the date index instead of re-walking everything before every chunk.
  */
-export async function allHits(supabase: Client, s: SearchQuery): Promise<SearchHit[]> {
+export async function* hitChunks(supabase: Client, s: SearchQuery): AsyncGenerator<SearchHit[]> {
 	const chunk = 1000;
-	const all: SearchHit[] = [];
 	let after: { after_date?: string; after_id: number } | undefined;
 	for (;;) {
 		const { data, error } = await supabase.rpc('search_export', {
@@ -138,8 +137,8 @@ export async function allHits(supabase: Client, s: SearchQuery): Promise<SearchH
 			page_limit: chunk
 		});
 		if (error) throw new SearchError(error.message);
-		all.push(...data.map(toHit));
-		if (data.length < chunk) return all;
+		if (data.length > 0) yield data.map(toHit);
+		if (data.length < chunk) return;
 		const last = data[data.length - 1];
 		after = { after_date: last.date ?? undefined, after_id: last.cursor_id };
 	}
