@@ -1,6 +1,6 @@
 // The PDF reader in real Chromium against the production build and the demo data: range loading,
-// search, deep links, keyboard, download, broken files, the text version without JavaScript,
-// accessibility, and that hidden documents stay hidden.
+// search (with the page texts fetched only then), deep links, keyboard, download, broken files, the
+// text version without JavaScript, accessibility, and that hidden documents stay hidden.
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -244,29 +244,149 @@ describe('PDF reader', () => {
 	});
 });
 
+describe('page text only when needed', () => {
+	it('keeps the reader page small and fetches the page texts only for a search', async () => {
+		const html = await (await fetch(`${appUrl}/files/${big.id}`)).text();
+		expect(html.length).toBeLessThan(40_000);
+		expect(html).not.toContain(big.pages[150].split('\n')[3]);
+		const { tab } = await openReader(`/files/${big.id}`, 1);
+		const texts: string[] = [];
+		tab.on('request', (request) => {
+			if (request.url().endsWith('/text.json')) texts.push(request.url());
+		});
+		await tab.locator('.viewer').focus();
+		await tab.keyboard.press('PageDown');
+		await tab.waitForSelector('.pdf-page[data-rendered-page="2"]');
+		expect(texts).toEqual([]);
+		await tab.fill('#pdf-search', 'Seite 7');
+		await tab.press('#pdf-search', 'Enter');
+		const status = tab.locator('form[role="search"] [role="status"]');
+		await poll(() => status.innerText()).toMatch(/^Treffer 1 von \d+$/);
+		expect(texts).toEqual([`${appUrl}/files/${big.id}/text.json`]);
+		await tab.close();
+	});
+});
+
+describe('reader after a client-side navigation', () => {
+	it('opens from a paper page without a reload, and again after going back', async () => {
+		const { data: paper, error } = await anonClient()
+			.from('papers')
+			.select('id')
+			.eq('main_file_id', big.id)
+			.limit(1)
+			.single();
+		expect(error).toBeNull();
+		const tab = await context.newPage();
+		await tab.goto(`${appUrl}/papers/${paper!.id}`);
+		await tab.evaluate(() => Reflect.set(window, 'sameDocument', true));
+		const starts: string[] = [];
+		tab.on('request', (request) => {
+			const url = request.url();
+			if (url.includes('pdf.worker') || url.includes('/storage/v1/object/')) {
+				starts.push(url.includes('pdf.worker') ? 'worker' : (request.headers()['range'] ?? ''));
+			}
+		});
+		await tab.click(`a.file[href="/files/${big.id}"]`);
+		await tab.waitForSelector('.pdf-page[data-rendered-page="1"]', { timeout: 30_000 });
+		// The reader started pdf.js itself, and the head's boot script started nothing besides.
+		expect(await tab.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+		expect(starts.filter((start) => start === 'worker')).toHaveLength(1);
+		expect(starts.filter((start) => start.startsWith('bytes=0-'))).toHaveLength(1);
+		// Back and into the reader again: the closed reader's worker serves the new one.
+		await tab.goBack();
+		await tab.click(`a.file[href="/files/${big.id}"]`);
+		await tab.waitForSelector('.pdf-page[data-rendered-page="1"]', { timeout: 30_000 });
+		expect(await tab.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+		expect(starts.filter((start) => start === 'worker')).toHaveLength(1);
+		expect(await textLayer(tab)).toContain(`Seite 1 von ${big.pageCount}`);
+		await tab.close();
+	});
+
+	it('goes from the text version to the same page in the PDF view', async () => {
+		const tab = await context.newPage();
+		await tab.goto(`${appUrl}/files/${big.id}/text?seite=5`);
+		// The text version ships no JavaScript at all.
+		expect(await tab.locator('script[src]').count()).toBe(0);
+		await tab.click('a:text-is("PDF-Ansicht")');
+		await tab.waitForSelector('.pdf-page[data-rendered-page="5"]', { timeout: 30_000 });
+		expect(await pageInput(tab)).toBe('5');
+		expect(await textLayer(tab)).toContain(`Seite 5 von ${big.pageCount}`);
+		await tab.close();
+	});
+});
+
 describe('without JavaScript', () => {
-	it('shows the extracted text page by page with page anchors', async () => {
+	it('offers the text version from the reader page and pages through it', async () => {
 		const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
 		const tab = await noJs.newPage();
 		const response = await tab.goto(`${appUrl}/files/${big.id}#page=12`);
 		expect(response?.status()).toBe(200);
 		expect(await tab.locator('canvas').count()).toBe(0);
-		const section = tab.locator('section[id="page=12"]');
-		expect(await section.locator('h3').innerText()).toBe('Seite 12');
-		expect(await section.innerText()).toContain(big.pages[11].split('\n')[3]);
-		expect(await tab.locator('.text-version section').count()).toBe(big.pageCount);
+		expect(await tab.locator('noscript').count()).toBe(1);
 		expect(await tab.locator('a[href$="/download"]').innerText()).toBe('Herunterladen');
+		await tab.click('a:text-is("Textfassung")');
+		expect(new URL(tab.url()).pathname).toBe(`/files/${big.id}/text`);
+		// Straight to a page with the form, as a search link's reader would.
+		await tab.fill('#text-page', '12');
+		await tab.click('button:text-is("Anzeigen")');
+		expect(new URL(tab.url()).searchParams.get('seite')).toBe('12');
+		const section = tab.locator('section[id="page=12"]');
+		expect(await section.locator('h2').innerText()).toBe('Seite 12');
+		expect(await section.innerText()).toContain(big.pages[11].split('\n')[3]);
+		expect(await tab.locator('section[id^="page="]').count()).toBe(10);
+		expect(await tab.locator('nav[aria-label^="Blättern"]').first().innerText()).toContain(
+			`Seiten 12–21 von ${big.pageCount}`
+		);
+		await tab.locator('a[rel="next"]').first().click();
+		expect(await tab.locator('section[id^="page="] h2').first().innerText()).toBe('Seite 22');
 		await noJs.close();
 	});
 
-	it('has a text version without accessibility violations, also in the enhanced page', async () => {
-		// axe cannot run in a page without JavaScript: open the same markup in the enhanced page.
-		const { tab } = await openReader(`/files/${small.id}`, 1);
-		await tab.click('.text-version summary');
-		await poll(() => tab.locator('section[id="page=2"]').isVisible()).toBe(true);
-		expect(await tab.locator('.text-version section').count()).toBe(small.pageCount);
-		expect(await axeViolations(tab)).toEqual([]);
-		await tab.close();
+	it('searches the text version: pages with hits, marked hits, the term kept', async () => {
+		const later = Math.floor(big.pageCount * 0.8);
+		const term = /\(\d{3,5}\)/.exec(big.pages[later - 1])![0];
+		const hits = findHits(big.pages, term);
+		const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+		const tab = await noJs.newPage();
+		// A search link into the reader keeps its term on the way to the text version.
+		await tab.goto(`${appUrl}/files/${big.id}?q=${encodeURIComponent(term)}`);
+		await tab.click('a:text-is("Textfassung")');
+		expect(await tab.inputValue('#text-q')).toBe(term);
+		expect(await tab.locator('p.found').innerText()).toContain(`„${term}“ kommt`);
+		expect(await tab.locator('ul.hits li').count()).toBe(new Set(hits.map((h) => h.page)).size);
+		// The view opens at the first page with a hit, and the hit is marked.
+		expect(await tab.locator('section[id^="page="] h2').first().innerText()).toBe(
+			`Seite ${hits[0].page}`
+		);
+		expect(await tab.locator(`section[id="page=${hits[0].page}"] mark`).first().innerText()).toBe(
+			term
+		);
+		await tab.fill('#text-q', 'Quaxelbrumm');
+		await tab.press('#text-q', 'Enter');
+		expect(await tab.locator('.notice').innerText()).toContain(
+			'kommt in diesem Dokument nicht vor'
+		);
+		await noJs.close();
+	});
+
+	it('has a text version without accessibility violations, on a phone too', async () => {
+		// axe needs JavaScript: check the same server-rendered markup in a normal tab.
+		for (const viewport of [
+			{ width: 1280, height: 900 },
+			{ width: 390, height: 844 }
+		]) {
+			const phone = await browser.newContext({ locale: 'de-DE', viewport });
+			const tab = await phone.newPage();
+			await tab.goto(`${appUrl}/files/${big.id}/text?q=Seite&seite=3`);
+			expect(await tab.locator('section[id^="page="]').count()).toBe(10);
+			expect(await axeViolations(tab)).toEqual([]);
+			await tab.screenshot({ path: `/tmp/pdf-text-version-${viewport.width}.png` });
+			await tab.goto(`${appUrl}/files/${small.id}/text`);
+			expect(await tab.locator('section[id^="page="]').count()).toBe(small.pageCount);
+			expect(await tab.locator('a[rel="next"]').count()).toBe(0);
+			expect(await axeViolations(tab)).toEqual([]);
+			await phone.close();
+		}
 	});
 });
 
@@ -284,6 +404,8 @@ describe('access', () => {
 		for (const path of [
 			`/files/${data!.id}`,
 			`/files/${data!.id}/download`,
+			`/files/${data!.id}/text`,
+			`/files/${data!.id}/text.json`,
 			`/files/${randomUUID()}`
 		]) {
 			const response = await tab.goto(`${appUrl}${path}`);
@@ -291,6 +413,7 @@ describe('access', () => {
 			expect(await tab.content()).not.toContain(CANARY);
 		}
 		expect((await tab.goto(`${appUrl}/files/keine-nummer`))?.status()).toBe(400);
+		expect((await tab.goto(`${appUrl}/files/${big.id}/text?seite=zwei`))?.status()).toBe(400);
 		expect((await tab.goto(`${appUrl}/files/${big.id}?q=${'x'.repeat(201)}`))?.status()).toBe(400);
 		await anon.close();
 	});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReaderState, pageFromHash, scaleFor } from './reader.svelte';
 
 const pages = ['Radweg', 'nichts', 'Radweg Radweg', 'nichts', 'Radweg'];
+const loadPages = async () => pages;
 
 describe('reader state', () => {
 	it('reads page deep links', () => {
@@ -11,7 +12,7 @@ describe('reader state', () => {
 	});
 
 	it('keeps the page within the document', () => {
-		const reader = new ReaderState(pages, 5);
+		const reader = new ReaderState(5, loadPages);
 		reader.previous();
 		expect(reader.pageNumber).toBe(1);
 		reader.last();
@@ -21,9 +22,9 @@ describe('reader state', () => {
 		expect(reader.pageNumber).toBe(3);
 	});
 
-	it('opens a search at the first hit and steps through hits across pages', () => {
-		const reader = new ReaderState(pages, 5);
-		reader.search('radweg', 2);
+	it('opens a search at the first hit and steps through hits across pages', async () => {
+		const reader = new ReaderState(5, loadPages);
+		await reader.search('radweg', 2);
 		expect([reader.pageNumber, reader.currentOccurrence, reader.hits.length]).toEqual([3, 0, 4]);
 		reader.nextHit();
 		expect([reader.pageNumber, reader.currentOccurrence]).toEqual([3, 1]);
@@ -39,14 +40,40 @@ describe('reader state', () => {
 		expect([reader.pageNumber, reader.currentOccurrence]).toEqual([3, 1]);
 	});
 
-	it('reports no hits for an unknown term', () => {
-		const reader = new ReaderState(pages, 5);
-		reader.search('Straßenbahn');
+	it('reports no hits for an unknown term', async () => {
+		const reader = new ReaderState(5, loadPages);
+		await reader.search('Straßenbahn');
 		expect([reader.hits.length, reader.hitIndex, reader.pageNumber]).toEqual([0, -1, 1]);
 	});
 
+	it('loads the page texts once, on the first search, and retries after a failure', async () => {
+		let calls = 0;
+		let fail = true;
+		const reader = new ReaderState(5, async () => {
+			calls++;
+			if (fail) throw new Error('offline');
+			return pages;
+		});
+		expect(reader.text).toBe('idle');
+		await reader.search('Radweg');
+		expect([reader.text, reader.hits.length, reader.hitIndex]).toEqual(['failed', 0, -1]);
+		fail = false;
+		const first = reader.search('nichts');
+		const second = reader.search('Radweg');
+		expect(reader.text).toBe('loading');
+		await Promise.all([first, second]);
+		expect([calls, reader.text, reader.term, reader.hits.length]).toEqual([
+			2,
+			'ready',
+			'Radweg',
+			4
+		]);
+		await reader.search('nichts');
+		expect([calls, reader.pageNumber]).toEqual([2, 2]);
+	});
+
 	it('zooms in steps from the current scale and fits pages into the room', () => {
-		const reader = new ReaderState(pages, 5);
+		const reader = new ReaderState(5, loadPages);
 		reader.scale = 0.8;
 		reader.zoomIn();
 		expect(reader.zoom).toBe(1);

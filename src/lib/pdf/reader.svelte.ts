@@ -12,6 +12,9 @@ export function pageFromHash(hash: string): number | null {
 	return match ? Number(match[1]) : null;
 }
 
+/** Loads the extracted text of every page, page n at index n - 1. */
+export type TextLoader = () => Promise<readonly string[]>;
+
 export class ReaderState {
 	pageNumber = $state(1);
 	pageCount = $state(1);
@@ -20,16 +23,35 @@ export class ReaderState {
 	scale = $state(1);
 	term = $state('');
 	hitIndex = $state(-1);
+	/** The page texts that search works on: fetched on first use, not with the page. */
+	pages = $state.raw<readonly string[] | null>(null);
+	text = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
 
-	readonly #pages: readonly string[] = [];
-	readonly hits: Hit[] = $derived(findHits(this.#pages, this.term));
+	readonly hits: Hit[] = $derived(this.pages ? findHits(this.pages, this.term) : []);
 	readonly hitCounts = $derived(hitsPerPage(this.hits));
 	readonly needle = $derived(normaliseTerm(this.term));
+	readonly #loadText: TextLoader;
+	#loading: Promise<void> | null = null;
 
-	constructor(pages: readonly string[], pageCount: number) {
-		this.#pages = pages;
+	constructor(pageCount: number, loadText: TextLoader) {
 		this.pageCount = Math.max(1, pageCount);
+		this.#loadText = loadText;
 	}
+
+	/** Fetches the page texts once; a failed fetch may be retried by the next search. */
+	loadText = (): Promise<void> => {
+		this.#loading ??= (async () => {
+			this.text = 'loading';
+			try {
+				this.pages = await this.#loadText();
+				this.text = 'ready';
+			} catch {
+				this.text = 'failed';
+				this.#loading = null;
+			}
+		})();
+		return this.#loading;
+	};
 
 	goTo(page: number) {
 		if (!Number.isFinite(page)) return;
@@ -46,9 +68,16 @@ export class ReaderState {
 		return hit && hit.page === this.pageNumber ? hit.occurrence : -1;
 	}
 
-	/** Starts a search: the first hit on or after the shown page becomes current. */
-	search(term: string, fromPage = this.pageNumber) {
+	/**
+	 * Starts a search: the first hit on or after the shown page becomes current. The first search
+	 * waits for the page texts; a newer search started meanwhile wins.
+	 */
+	async search(term: string, fromPage = this.pageNumber) {
 		this.term = term;
+		this.hitIndex = -1;
+		if (!normaliseTerm(term)) return;
+		if (!this.pages) await this.loadText();
+		if (this.term !== term || !this.pages) return;
 		this.hitIndex = this.hits.length ? firstHitFrom(this.hits, fromPage) : -1;
 		if (this.hitIndex >= 0) this.goTo(this.hits[this.hitIndex].page);
 	}

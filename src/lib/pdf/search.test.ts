@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findHits, firstHitFrom, hitsPerPage, normaliseTerm, occurrences } from './search';
+import {
+	findHits,
+	firstHitFrom,
+	highlight,
+	hitsPerPage,
+	normaliseTerm,
+	occurrences
+} from './search';
 
 const pages = ['Der Radweg an der Kö.', '', 'Radweg und RADWEG\nund Rad weg', 'Nichts'];
 
@@ -34,5 +41,17 @@ describe('search in a document', () => {
 		const hits = findHits(pages, 'radweg');
 		expect(firstHitFrom(hits, 2)).toBe(1);
 		expect(firstHitFrom(hits, 4)).toBe(0);
+	});
+
+	it('cuts a text into plain parts and hits, keeping the original spelling', () => {
+		expect(highlight('Der Radweg und RADWEG.', 'radweg')).toEqual([
+			{ text: 'Der ', hit: false },
+			{ text: 'Radweg', hit: true },
+			{ text: ' und ', hit: false },
+			{ text: 'RADWEG', hit: true },
+			{ text: '.', hit: false }
+		]);
+		expect(highlight('Radweg', 'radweg')).toEqual([{ text: 'Radweg', hit: true }]);
+		expect(highlight('Nichts', '')).toEqual([{ text: 'Nichts', hit: false }]);
 	});
 });

@@ -49,3 +49,16 @@ export function hitsPerPage(hits: readonly Hit[]): Map<number, number> {
 	for (const hit of hits) counts.set(hit.page, (counts.get(hit.page) ?? 0) + 1);
 	return counts;
 }
+
+/** A text cut into plain and matching parts, for marking hits in the server-rendered text. */
+export function highlight(text: string, term: string): { text: string; hit: boolean }[] {
+	const parts: { text: string; hit: boolean }[] = [];
+	let from = 0;
+	for (const start of occurrences(text, term)) {
+		if (start > from) parts.push({ text: text.slice(from, start), hit: false });
+		parts.push({ text: text.slice(start, start + term.length), hit: true });
+		from = start + term.length;
+	}
+	if (from < text.length || parts.length === 0) parts.push({ text: text.slice(from), hit: false });
+	return parts;
+}

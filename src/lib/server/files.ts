@@ -58,6 +58,26 @@ export async function getFilePages(supabase: Client, id: string): Promise<string
 	return Array.from(pages, (text) => text ?? '');
 }
 
+/** Extracted text of pages `from`..`to` (inclusive), page n at index n - from. */
+export async function getFilePageRange(
+	supabase: Client,
+	id: string,
+	from: number,
+	to: number
+): Promise<string[]> {
+	const { data, error } = await supabase
+		.from('file_pages')
+		.select('page_number, content')
+		.eq('file_id', id)
+		.gte('page_number', from)
+		.lte('page_number', to)
+		.order('page_number');
+	if (error) throw new Error(`file_pages: ${error.message}`);
+	const pages = Array.from({ length: to - from + 1 }, () => '');
+	for (const row of data) pages[row.page_number - from] = row.content;
+	return pages;
+}
+
 /**
  * A signed Storage URL for the caller, or null when Storage has no object they may read (missing
  * object or a policy that says no). With `download`, Storage answers as an attachment with that

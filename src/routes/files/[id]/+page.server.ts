@@ -1,14 +1,10 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
-import {
-	FileIdSchema,
-	SearchTermSchema,
-	getFile,
-	getFilePages,
-	signedFileUrl
-} from '$lib/server/files';
+import { FileIdSchema, SearchTermSchema, getFile, signedFileUrl } from '$lib/server/files';
 import type { PageServerLoad } from './$types';
 
+// The reader page carries no page text: the search fetches it from ./text.json when first used,
+// and the text version (./text) is its own page. So the HTML stays small and the PDF starts early.
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	if (!v.is(FileIdSchema, params.id)) error(400, 'Die Dokumentnummer in der Adresse ist ungültig.');
 	const q = v.safeParse(SearchTermSchema, url.searchParams.get('q') ?? '');
@@ -16,20 +12,15 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	// Hidden and unknown documents look the same: a 404 never tells whether a file exists.
 	const file = await getFile(locals.supabase, params.id);
 	if (!file) error(404, 'Dieses Dokument gibt es nicht oder es ist nicht öffentlich.');
-	const [pages, pdfUrl] = await Promise.all([
-		getFilePages(locals.supabase, file.id),
-		signedFileUrl(locals.supabase, file)
-	]);
 	return {
 		file: {
 			id: file.id,
 			name: file.name,
 			fileName: file.fileName,
 			size: file.size,
-			pageCount: file.pageCount ?? (pages.length || null)
+			pageCount: file.pageCount
 		},
-		pages,
-		pdfUrl,
+		pdfUrl: await signedFileUrl(locals.supabase, file),
 		q: q.output
 	};
 };
