@@ -40,7 +40,7 @@ export default defineConfig({
 				// prerendered one (the plugin adds those by default): pages can depend on who is signed in. The offline page is fetched anonymously
 				// by the worker at install time. The PDF worker (1.3 MB) is loaded when a document
 				// is opened, not installed up front.
-				globPatterns: ['client/**/*.{js,css,png,svg,ico,webmanifest,woff2}'],
+				globPatterns: ['client/**/*.{js,mjs,css,png,svg,ico,webmanifest,woff2}'],
 				globIgnores: ['**/pdf.worker*', 'client/service-worker.js', 'prerendered/**']
 			}
 		})

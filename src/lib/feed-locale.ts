@@ -3,8 +3,10 @@
 // (`?lang=en`); without it the feed follows the request like any page. German needs no parameter.
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { defaultLocale, locales, type Locale } from '$lib/i18n';
+import { locales, type Locale } from '$lib/i18n';
 import messages from '$lib/i18n/feeds';
+
+export { withLang } from '$lib/i18n/lang-param';
 
 const lang = v.picklist(locales);
 
@@ -15,12 +17,6 @@ export function feedLocale(url: URL, requestLocale: Locale): Locale {
 	const parsed = v.safeParse(lang, value);
 	if (!parsed.success) error(400, messages[requestLocale].badLang);
 	return parsed.output;
-}
-
-/** `href` with the locale as `lang` parameter, unless it is the default language. */
-export function withLang(href: string, locale: Locale): string {
-	if (locale === defaultLocale) return href;
-	return `${href}${href.includes('?') ? '&' : '?'}lang=${locale}`;
 }
 
 /** Headers for a response whose language follows the request: shared caches keep one per language. */

@@ -70,11 +70,15 @@ describe('web manifest', () => {
 
 describe('service worker', () => {
 	it('precaches only the app shell: built assets and icons, no page', async () => {
-		for (const url of await precacheUrls()) {
+		const urls = await precacheUrls();
+		for (const url of urls) {
 			expect(url).toMatch(
-				/^(_app\/immutable\/.+\.(js|css)|_app\/version\.json|[\w.-]+\.(png|svg|webmanifest))$/
+				/^(_app\/immutable\/.+\.(m?js|css)|_app\/version\.json|[\w.-]+\.(png|svg|webmanifest))$/
 			);
 		}
+		// pdf.js itself, so that documents open offline; its 1 MB worker is loaded on first use.
+		expect(urls.some((url) => /\/pdf\.min\.[\w-]+\.mjs$/.test(url))).toBe(true);
+		expect(urls.some((url) => url.includes('pdf.worker'))).toBe(false);
 	});
 
 	it('registers, serves /offline for navigations without network and caches nothing personal', async () => {

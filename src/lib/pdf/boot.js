@@ -1,6 +1,7 @@
-// The reader page's head loads this tiny classic script (async, same origin, so the CSP allows it):
-// it runs while the HTML is still being read, long before the app has hydrated, and starts what
-// takes longest: the pdf.js worker (1 MB to compile) and the first range requests for the PDF.
+// The reader page's head carries this tiny classic script inline (pdfBootScript in loader.ts; the
+// CSP allows it by its hash, see svelte.config.js): it runs while the HTML is still being read,
+// long before the app has hydrated, and starts what takes longest: the pdf.js worker (1 MB to
+// compile) and the first range requests for the PDF.
 // openPdf() in loader.ts takes them over. Plain JavaScript: the file is served as it is.
 (() => {
 	const script = document.currentScript;

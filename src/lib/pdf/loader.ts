@@ -2,8 +2,8 @@
 // reader page, so no other page ever loads it.
 //
 // What takes longest before the first page is the pdf.js worker (1 MB of JavaScript to compile),
-// so the reader page's head loads boot.js, which starts the worker and the first two range
-// requests while the browser still reads the HTML; openPdf() takes them over. pdf.js itself stays
+// so the reader page's head carries boot.js inline, which starts the worker and the first two
+// range requests while the browser still reads the HTML; openPdf() takes them over. pdf.js itself stays
 // a chunk of the app (the service worker precaches it with the app shell): loading it is not what
 // the first page waits for.
 //
@@ -13,13 +13,26 @@
 // through `Content-Range` (exposed by Storage) and doubles as the first chunk; the second one
 // fetches the file's tail (see fetchTail).
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import moduleUrl from 'pdfjs-dist/build/pdf.min.mjs?url';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import bootUrl from './boot.js?url&no-inline';
+import bootSource from './boot.js?raw';
 
 /** Same-origin assets: the CSP allows scripts and workers from 'self' only, and no CDN. */
 export const PDF_WORKER_URL = workerUrl;
-/** The script that starts the worker and the first requests from the page's head (boot.js). */
-export const PDF_BOOT_URL = bootUrl;
+export const PDF_MODULE_URL = moduleUrl;
+/**
+ * boot.js as an inline script for the reader page's head, with its settings as data attributes.
+ * Inline, it runs as soon as the parser reaches it instead of queueing behind the app's scripts
+ * for a connection (about 200 ms); svelte.config.js allows exactly this content by its hash.
+ */
+export function pdfBootScript(settings: Record<string, string | number>): string {
+	const attribute = (value: string | number) =>
+		String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+	const data = Object.entries(settings)
+		.map(([key, value]) => ` data-${key}="${attribute(value)}"`)
+		.join('');
+	return `<script${data}>${bootSource}</script>`;
+}
 
 // Small chunks: a page of a text document needs a few kilobytes, spread over the file.
 export const CHUNK_SIZE = 16 * 1024;
@@ -69,7 +82,7 @@ function loadPdfJs(started?: Worker): Promise<PdfJs> {
 	}
 	// Compiling the worker takes a while: start it now (if boot.js has not), in parallel with pdf.js.
 	const worker = started ?? new Worker(PDF_WORKER_URL, { type: 'module' });
-	pdfjsLoading = import('pdfjs-dist').then(
+	pdfjsLoading = (import(/* @vite-ignore */ PDF_MODULE_URL) as Promise<PdfJs>).then(
 		(pdfjs) => {
 			pdfjs.GlobalWorkerOptions.workerPort = worker;
 			return pdfjs;
