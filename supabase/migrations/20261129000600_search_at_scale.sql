@@ -220,15 +220,23 @@ revoke execute on function search.estimated_hits(tsquery, bigint[], date, date, 
 -- it the index walk. p_titles: only hits whose title matches p_title (true), only the others
 -- (false) or all (null). With one kind asked for, the walk goes through that kind's rows only:
 -- kinds are not spread evenly over time (files, say, may all be older than the newest
--- meetings), and a walk through other kinds' rows would find nothing for a long way.
+-- meetings), and a walk through other kinds' rows would find nothing for a long way. When the
+-- sample shows that the hits start far down the index anyway (a body that only existed years
+-- ago, say), p_sorted asks for the hits through the GIN index, sorted, instead: that costs in
+-- proportion to the hits, a walk in proportion to what it passes.
 create function search.walk(p_match tsquery, p_extra bigint[], p_date_from date, p_date_to date,
   p_published_since timestamptz, p_title tsquery, p_titles boolean, p_oldest boolean,
-  p_kind text, p_limit int, p_offset int)
+  p_kind text, p_limit int, p_offset int, p_sorted boolean default false)
 returns setof search.hit
 language plpgsql stable
 set search_path = '' set enable_bitmapscan = off set enable_seqscan = off set enable_sort = off
+set enable_indexscan = on
 as $$
 begin
+  if p_sorted then
+    perform set_config('enable_bitmapscan', 'on', true), set_config('enable_sort', 'on', true),
+      set_config('enable_indexscan', 'off', true);
+  end if;
   return query execute format(
     'select v.id, v.date, 0::real
      from search.visible_hits($1, $2, $3, $4, $5) v
@@ -245,7 +253,52 @@ begin
 end
 $$;
 revoke execute on function search.walk(tsquery, bigint[], date, date, timestamptz, tsquery, boolean,
-  boolean, text, int, int) from public, anon, authenticated;
+  boolean, text, int, int, boolean) from public, anon, authenticated;
+
+-- What the 1 % sample says about a large result: how many hits and title hits it holds (sample
+-- rows, not yet scaled), and the dates of the newest and oldest hits, overall, among title hits
+-- and among the others: where a walk down the date index would find its first hit.
+create function search.sample_profile(p_query tsquery, p_match tsquery, p_extra bigint[],
+  p_date_from date, p_date_to date, p_published_since timestamptz)
+returns table (hits bigint, titles bigint, newest date, oldest date, newest_title date,
+  newest_other date)
+language sql stable set search_path = '' as $$
+  select count(*), count(*) filter (where h.title), max(h.date), min(h.date),
+    max(h.date) filter (where h.title), max(h.date) filter (where not h.title)
+  from (select s.date, ts_filter(s.tsv, '{a}') operator(pg_catalog.@@) p_query as title
+        from search.sampled_hits(p_match, p_extra, p_date_from, p_date_to, p_published_since) s) h
+$$;
+
+-- How many rows a walk down the date index passes before it reaches p_date (newest first: the
+-- rows after it; oldest first: before it). Over all rows the planner's estimate from the date
+-- histogram is close and free. Within one kind it is not (it takes date and kind as independent,
+-- which is the very thing a kind walk cannot assume), so the 1 % sample counts instead.
+-- (Volatile for EXPLAIN, as search.estimated_hits().)
+create function search.rows_before(p_date date, p_oldest boolean, p_kind text, p_date_from date,
+  p_date_to date) returns bigint
+language plpgsql volatile set search_path = '' as $$
+declare
+  plan json;
+  n bigint;
+begin
+  if p_date is null then return 0; end if;
+  if p_kind is not null then
+    select count(*) * 100 into n from search.documents d tablesample system (1) repeatable (0)
+    where d.kind = p_kind
+      and case when p_oldest then d.date < p_date else d.date > p_date end
+      and (p_date_from is null or d.date >= p_date_from) and (p_date_to is null or d.date <= p_date_to);
+    return n;
+  end if;
+  execute format('explain (format json) select 1 from search.documents d
+      where d.date %s $1 and ($2::date is null or d.date >= $2) and ($3::date is null or d.date <= $3)',
+      case when p_oldest then '<' else '>' end)
+    into plan using p_date, p_date_from, p_date_to;
+  return (plan -> 0 -> 'Plan' ->> 'Plan Rows')::bigint;
+end
+$$;
+revoke execute on function search.sample_profile(tsquery, tsquery, bigint[], date, date,
+  timestamptz), search.rows_before(date, boolean, text, date, date)
+  from public, anon, authenticated;
 
 -- Whether to ask the sample before counting: when the planner expects more hits than are
 -- counted exactly, or more than 1,000 for a phrase (the planner guesses phrases far too rare).
@@ -274,13 +327,19 @@ declare
   want int := p_offset + p_limit;
   n_title bigint;
   estimate bigint;
+  profile record;
+  -- A walk that passes more rows than this before its first hit is slower than sorting the hits:
+  -- 50,000. Tests set search.walk_budget (or a small exact limit) to take either way.
+  walk_budget constant int := coalesce(nullif(current_setting('search.walk_budget', true), '')::int,
+    search.exact_limit() * 5);
 begin
   if search.worth_sampling(
       search.estimated_hits(p_match, p_extra, p_date_from, p_date_to, p_published_since), p_match)
   then
-    select count(*), count(*) filter (where ts_filter(h.tsv, '{a}') operator(pg_catalog.@@) p_query)
-      into sampled, sampled_titles
-    from search.sampled_hits(p_match, p_extra, p_date_from, p_date_to, p_published_since) h;
+    select * into profile from search.sample_profile(p_query, p_match, p_extra, p_date_from,
+      p_date_to, p_published_since);
+    sampled := profile.hits;
+    sampled_titles := profile.titles;
   end if;
   if coalesce(sampled, 0) * 100 <= cap * 3 / 2 then
     select array_agg(row(h.id, h.date,
@@ -300,9 +359,10 @@ begin
       return;
     end if;
     if sampled is null then
-      select count(*), count(*) filter (where ts_filter(h.tsv, '{a}') operator(pg_catalog.@@) p_query)
-        into sampled, sampled_titles
-      from search.sampled_hits(p_match, p_extra, p_date_from, p_date_to, p_published_since) h;
+      select * into profile from search.sample_profile(p_query, p_match, p_extra, p_date_from,
+        p_date_to, p_published_since);
+      sampled := profile.hits;
+      sampled_titles := profile.titles;
     end if;
   end if;
   estimate := search.rounded_estimate(sampled * 100);
@@ -310,7 +370,9 @@ begin
   if p_sort in ('newest', 'oldest') then
     return query select w.id, 0::real, estimate, false
       from search.walk(p_match, p_extra, p_date_from, p_date_to, p_published_since, p_query, null,
-        p_sort = 'oldest', p_kind, p_limit, p_offset) w;
+        p_sort = 'oldest', p_kind, p_limit, p_offset,
+        search.rows_before(case when p_sort = 'oldest' then profile.oldest else profile.newest end,
+          p_sort = 'oldest', p_kind, p_date_from, p_date_to) > walk_budget) w;
     return;
   end if;
 
@@ -328,13 +390,17 @@ begin
   if n_title is null or n_title > cap then
     -- The walk finds the title hits of this page; fewer than wanted means they end here.
     hits := array(select w from search.walk(p_match, p_extra, p_date_from, p_date_to,
-      p_published_since, p_query, true, false, p_kind, want, 0) w);
+      p_published_since, p_query, true, false, p_kind, want, 0,
+      search.rows_before(profile.newest_title, false, p_kind, p_date_from, p_date_to)
+        > walk_budget) w);
     n_title := cardinality(hits);
   end if;
   if want > n_title then
     if (sampled - sampled_titles) * 100 > cap then
       hits := hits || array(select w from search.walk(p_match, p_extra, p_date_from, p_date_to,
-        p_published_since, p_query, false, false, p_kind, want - n_title::int, 0) w);
+        p_published_since, p_query, false, false, p_kind, want - n_title::int, 0,
+        search.rows_before(profile.newest_other, false, p_kind, p_date_from, p_date_to)
+          > walk_budget) w);
     else
       hits := hits || array(
         select row(v.id, v.date, 0)::search.hit
