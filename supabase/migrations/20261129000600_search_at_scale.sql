@@ -18,7 +18,8 @@
 --   * Ranking: up to the limit, all hits are ranked by ts_rank as before. Beyond it, hits whose
 --     title or reference alone matches the query come first (ranked by ts_rank when there are at
 --     most 10,000 of them, else newest first), then the others, newest first. Both orders walk
---     the date index and stop after one page instead of sorting every hit.
+--     the date index and stop after one page instead of sorting every hit, unless the sample
+--     shows the walk would pass many rows before the first hit (then the hits are sorted).
 --   * Visibility: the public branch of the RLS policy on search.documents (public and published)
 --     is evaluated inline inside the SECURITY DEFINER matcher, which is what lets it use the GIN
 --     index. Everything else a signed-in user may see is found as candidate ids (non-public,
