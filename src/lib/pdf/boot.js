@@ -28,4 +28,7 @@
 		head: get(`bytes=0-${Number(data.head) - 1}`),
 		tail: get(tailRange(Number(data.size), Number(data.tail)))
 	});
+	// pdf.js itself runs now, while the browser waits for the app's scripts, rather than during
+	// hydration; the reader's import() of the same URL then finds it done.
+	if (data.module) import(data.module).catch(() => {});
 })();
