@@ -140,6 +140,30 @@ describe('login', () => {
 		await context.close();
 	});
 
+	it('keeps what was typed before the page came alive and signs in with it', async () => {
+		// On a slow phone the form is there before the app's JavaScript: hold the scripts back,
+		// type, then let them run. Hydration must not empty the fields.
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${appUrl}/login`, { waitUntil: 'domcontentloaded' });
+		await page.fill('#pw-email', 'buerger@rheinstadt.example');
+		await page.fill('#pw-password', 'Demo-Passwort-2026');
+		release();
+		await page.waitForLoadState('networkidle');
+		expect(await page.inputValue('#pw-email')).toBe('buerger@rheinstadt.example');
+		expect(await page.inputValue('#pw-password')).toBe('Demo-Passwort-2026');
+		await page.click('form[action^="?/password"] button');
+		await page.waitForURL(`${appUrl}/`);
+		expect(await page.locator('.who').innerText()).toMatch(/^Angemeldet als /);
+		await context.close();
+	});
+
 	it('signs a demo user in with the password and out again, without JavaScript', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
