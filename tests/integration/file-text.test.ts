@@ -185,4 +185,20 @@ describe('the server-rendered text version', () => {
 		expect((await get(`/files/${randomUUID()}/text`)).status).toBe(404);
 		expect((await get('/files/keine-nummer/text')).status).toBe(400);
 	});
+
+	it('says what is wrong in the language of the visitor', async () => {
+		const english = { 'accept-language': 'en-GB,en;q=0.8' };
+		const cases: [string, string, string][] = [
+			[`/files/${open.id}/text?seite=abc`, 'ganze Zahl ab 1', 'whole number from 1'],
+			[`/files/${open.id}/text?seite=${open.pageCount + 1}`, 'gibt es in diesem', 'has no page'],
+			['/files/keine-nummer', 'Dokumentnummer', 'document number'],
+			[`/files/${randomUUID()}/text.json`, 'nicht öffentlich', 'not public']
+		];
+		for (const [path, german, inEnglish] of cases) {
+			expect((await get(path)).text, path).toContain(german);
+			const { text } = await get(path, english);
+			expect(text, path).toContain(inEnglish);
+			expect(text, path).not.toContain(german);
+		}
+	});
 });

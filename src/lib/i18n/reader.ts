@@ -2,6 +2,12 @@ import { defineMessages } from './index';
 
 export default defineMessages({
 	de: {
+		badFileId: 'Die Dokumentnummer in der Adresse ist ungültig.',
+		badPageNumber: 'Die Seitenzahl muss eine ganze Zahl ab 1 sein.',
+		termTooLong: 'Der Suchbegriff ist zu lang (höchstens 200 Zeichen).',
+		fileNotFound: 'Dieses Dokument gibt es nicht oder es ist nicht öffentlich.',
+		pageNotFound: (page: number, count: number) =>
+			`Seite ${page} gibt es in diesem Dokument nicht; es hat ${count} Seiten.`,
 		document: 'Dokument',
 		pages: (n: number) => (n === 1 ? '1 Seite' : `${n} Seiten`),
 		download: 'Herunterladen',
@@ -71,6 +77,12 @@ export default defineMessages({
 			'Tastatur: Bild auf/ab oder Pfeiltasten blättern, Pos1/Ende springen zur ersten/letzten Seite, Strg+F sucht.'
 	},
 	en: {
+		badFileId: 'The document number in the address is not valid.',
+		badPageNumber: 'The page number must be a whole number from 1.',
+		termTooLong: 'The search term is too long (200 characters at most).',
+		fileNotFound: 'This document does not exist or is not public.',
+		pageNotFound: (page: number, count: number) =>
+			`This document has no page ${page}; it has ${count} pages.`,
 		document: 'Document',
 		pages: (n: number) => (n === 1 ? '1 page' : `${n} pages`),
 		download: 'Download',

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import * as v from 'valibot';
+import messages from '$lib/i18n/reader';
 import { FileIdSchema, getFile, getFilePages } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
@@ -10,13 +11,14 @@ const gzipped = promisify(gzip);
 // The extracted text of every page, for the reader's search (fetched on the first search, not with
 // the page). RLS on files and file_pages decides, with the caller's own client, who gets it.
 export const GET: RequestHandler = async ({ params, request, locals, cookies }) => {
-	if (!v.is(FileIdSchema, params.id)) error(400, 'Die Dokumentnummer in der Adresse ist ungültig.');
+	const t = messages[locals.locale];
+	if (!v.is(FileIdSchema, params.id)) error(400, t.badFileId);
 	const [file, pages] = await Promise.all([
 		getFile(locals.supabase, params.id),
 		getFilePages(locals.supabase, params.id)
 	]);
 	// Hidden and unknown documents look the same, as on the reader page.
-	if (!file) error(404, 'Dieses Dokument gibt es nicht oder es ist nicht öffentlich.');
+	if (!file) error(404, t.fileNotFound);
 	const signedIn = cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
 	const headers: Record<string, string> = {
 		'content-type': 'application/json; charset=utf-8',

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
+import messages from '$lib/i18n/reader';
 import { findHits, hitsPerPage } from '$lib/pdf/search';
 import {
 	FileIdSchema,
@@ -27,14 +28,15 @@ const PageNumberSchema = v.pipe(
 // time as hydration data.
 export const csr = false;
 export const load: PageServerLoad = async ({ params, url, locals }) => {
-	if (!v.is(FileIdSchema, params.id)) error(400, 'Die Dokumentnummer in der Adresse ist ungültig.');
+	const t = messages[locals.locale];
+	if (!v.is(FileIdSchema, params.id)) error(400, t.badFileId);
 	const seite = url.searchParams.get('seite');
 	const page = seite === null ? null : v.safeParse(PageNumberSchema, seite);
-	if (page && !page.success) error(400, 'Die Seitenzahl muss eine ganze Zahl ab 1 sein.');
+	if (page && !page.success) error(400, t.badPageNumber);
 	const q = v.safeParse(SearchTermSchema, url.searchParams.get('q') ?? '');
-	if (!q.success) error(400, 'Der Suchbegriff ist zu lang (höchstens 200 Zeichen).');
+	if (!q.success) error(400, t.termTooLong);
 	const file = await getFile(locals.supabase, params.id);
-	if (!file) error(404, 'Dieses Dokument gibt es nicht oder es ist nicht öffentlich.');
+	if (!file) error(404, t.fileNotFound);
 
 	// Searching needs every page's text; reading needs only the pages shown.
 	const all =
@@ -43,7 +45,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const pageCount = file.pageCount ?? all?.length ?? 0;
 	const from = page?.output ?? hits?.[0]?.[0] ?? 1;
 	if (pageCount > 0 && from > pageCount) {
-		error(404, `Seite ${from} gibt es in diesem Dokument nicht; es hat ${pageCount} Seiten.`);
+		error(404, t.pageNotFound(from, pageCount));
 	}
 	const to = Math.min(pageCount, from + PAGES_PER_VIEW - 1);
 	const pages =
