@@ -90,6 +90,14 @@ begin
 end
 $$;
 
+-- The query and the filters as what the GIN index matches.
+create function search.with_filters(p_query tsquery, p_kinds text[], p_organization uuid,
+  p_date_from date, p_date_to date, p_ptype text, p_decision text) returns tsquery
+language sql stable parallel safe set search_path = '' as $$
+  select coalesce(p_query && search.filter_query(p_kinds, p_organization, p_date_from, p_date_to,
+    p_ptype, p_decision), p_query)
+$$;
+
 create function search.add_filter_tokens() returns trigger
 language plpgsql set search_path = '' as $$
 begin
@@ -586,11 +594,10 @@ language plpgsql stable security invoker set search_path = '' as $$
 #variable_conflict use_column
 declare
   tsq tsquery := search.query(q);
-  filters tsquery := search.filter_query(kinds, organization, date_from, date_to, ptype, decision);
-  matching tsquery;
+  matching tsquery := search.with_filters(tsq, kinds, organization, date_from, date_to, ptype,
+    decision);
 begin
   if pg_catalog.numnode(tsq) = 0 then return; end if;
-  matching := case when filters is null then tsq else tsq && filters end;
   return query
   select x.*, p.rank, p.total, p.exact
   from search.page(tsq, matching, search.caller_restricted_ids(matching), date_from, date_to,
@@ -695,11 +702,10 @@ language plpgsql stable security invoker set search_path = '' as $$
 #variable_conflict use_column
 declare
   tsq tsquery := search.query(q);
-  filters tsquery := search.filter_query(kinds, organization, date_from, date_to, ptype, decision);
-  matching tsquery;
+  matching tsquery := search.with_filters(tsq, kinds, organization, date_from, date_to, ptype,
+    decision);
 begin
   if pg_catalog.numnode(tsq) = 0 then return; end if;
-  matching := case when filters is null then tsq else tsq && filters end;
   return query
   select x.*, e.id
   from search.export_page(matching, search.caller_restricted_ids(matching), date_from, date_to,

@@ -20,7 +20,8 @@ export default defineMessages({
 		total: (n: number) => (n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`),
 		range: (from: number, to: number, n: number, exact = true) =>
 			`Treffer ${from}–${to} von ${exact ? '' : 'ca. '}${n.toLocaleString('de-DE')}`,
-		estimated: 'ca.',
+		count: (n: number, estimated: boolean) =>
+			`${estimated ? 'ca. ' : ''}${n.toLocaleString('de-DE')}`,
 		estimatedNote:
 			'Bei so vielen Treffern sind die Zahlen geschätzt (aus einer Stichprobe); alle Treffer lassen sich blättern und exportieren.',
 		truncated: 'Ihre Suchanfrage war sehr lang; gesucht wurde mit den ersten 500 Zeichen.',
@@ -142,7 +143,8 @@ export default defineMessages({
 		total: (n: number) => (n === 1 ? '1 result' : `${n.toLocaleString('en-GB')} results`),
 		range: (from: number, to: number, n: number, exact = true) =>
 			`Results ${from}–${to} of ${exact ? '' : 'about '}${n.toLocaleString('en-GB')}`,
-		estimated: 'approx.',
+		count: (n: number, estimated: boolean) =>
+			`${estimated ? 'approx. ' : ''}${n.toLocaleString('en-GB')}`,
 		estimatedNote:
 			'With this many results the numbers are estimates (from a sample); every result can still be paged through and exported.',
 		truncated: 'Your query was very long; the first 500 characters were used.',
