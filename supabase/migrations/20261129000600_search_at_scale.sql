@@ -197,6 +197,15 @@ language sql stable parallel safe set search_path = '' as $$
   select greatest(search.exact_limit() + 1, search.rough(p_sampled))
 $$;
 
+-- Whether k hits in the 1 % sample show clearly (two standard deviations) that there are more
+-- hits than are counted exactly. Otherwise they are counted, up to the limit: a sample of pages
+-- finds hits in clumps, so few sampled hits say little (with the limit of 10,000, k ≥ 123 is
+-- clearly more; tests with a limit of 40 count up to k = 4).
+create function search.sample_exceeds_limit(p_sampled bigint) returns boolean
+language sql stable parallel safe set search_path = '' as $$
+  select p_sampled - 2 * sqrt(p_sampled) > search.exact_limit() / 100.0
+$$;
+
 -- A query that is a reference number puts its paper first, then what else carries the number.
 create function search.reference_bonus(p_kind text, p_reference text, p_query text) returns real
 language sql immutable parallel safe set search_path = '' as $$
@@ -318,7 +327,7 @@ language sql stable parallel safe set search_path = '' as $$
 $$;
 
 -- One page of hits with the total and whether it is exact.
---   * Few hits (see search.worth_sampling(), or the 1 % sample finds at most about 15,000):
+--   * Few hits (see search.worth_sampling() and search.sample_exceeds_limit()):
 --     up to 10,000 are fetched and ranked; fewer, and that is the exact answer.
 --   * Many: the sample gives the estimated total and says whether the title hits are many too;
 --     the page is then one walk down the date index per tier (see the header). A tier with few
@@ -350,7 +359,7 @@ begin
     sampled := profile.hits;
     sampled_titles := profile.titles;
   end if;
-  if coalesce(sampled, 0) * 100 <= cap * 3 / 2 then
+  if not search.sample_exceeds_limit(coalesce(sampled, 0)) then
     select array_agg(row(h.id, h.date,
         ts_rank(h.tsv, p_query, 1) + search.reference_bonus(h.kind, h.reference, p_ref))::search.hit)
       into hits
@@ -450,8 +459,8 @@ declare
 begin
   exact := not search.worth_sampling(search.estimated_hits(p_query, p_extra, null, null, null),
       p_query)
-    or (select count(*) * 100 <= cap * 3 / 2
-        from search.sampled_hits(p_query, p_extra, null, null, null));
+    or not search.sample_exceeds_limit((select count(*)
+        from search.sampled_hits(p_query, p_extra, null, null, null)));
   loop
     with hits as materialized (
       select d.kind, d.organization_ids, d.date, d.paper_type, d.result,
@@ -494,7 +503,7 @@ begin
   end if;
   -- Filters can make a large query small: then the total is counted exactly.
   n := cap + 1;
-  if (counts ->> 'total')::bigint * 100 <= cap * 3 / 2 then
+  if not search.sample_exceeds_limit((counts ->> 'total')::bigint) then
     select count(*) into n from (
       select 1 from search.visible_hits(
         case when filtered is null then p_query else p_query && filtered end, p_extra,
@@ -655,8 +664,8 @@ language plpgsql stable security definer set search_path = '' as $$
 begin
   if search.worth_sampling(
       search.estimated_hits(p_match, p_extra, p_date_from, p_date_to, null), p_match)
-    and (select count(*) * 100 > search.exact_limit()
-         from search.sampled_hits(p_match, p_extra, p_date_from, p_date_to, null))
+    and search.sample_exceeds_limit((select count(*)
+         from search.sampled_hits(p_match, p_extra, p_date_from, p_date_to, null)))
   then
     return query select w.id from search.export_walk(p_match, p_extra, p_date_from, p_date_to,
       p_after_date, p_after_id, p_limit) w;

@@ -64,6 +64,24 @@ const page = (limit: number | null, args: { sort?: string; offset?: number; size
 		[q, args.sort ?? 'relevance', args.size ?? 20, args.offset ?? 0]
 	);
 
+it('counts exactly unless the sample clearly shows more hits than the limit', async () => {
+	// The sample takes whole table pages, so hits come in clumps: a few sampled hits of a small
+	// subset must not make it an estimate (this was seen in CI with one sampled hit).
+	const exceeds = async (limit: number, sampled: number) => {
+		const [row] = await asAnon<{ exceeds: boolean }>(
+			limit,
+			'select search.sample_exceeds_limit($1) as exceeds',
+			[sampled]
+		);
+		return row.exceeds;
+	};
+	expect(await exceeds(40, 0)).toBe(false);
+	expect(await exceeds(40, 4)).toBe(false);
+	expect(await exceeds(40, 5)).toBe(true);
+	expect(await exceeds(10_000, 122)).toBe(false);
+	expect(await exceeds(10_000, 123)).toBe(true);
+});
+
 describe.each([
 	['as the sample suggests', null],
 	['walking the date index', 1_000_000_000],
