@@ -542,22 +542,25 @@ language sql stable security invoker set search_path = '' as $$
     select d.id from search.restricted_ids(p_query) r join search.documents d on d.id = r) end
 $$;
 
--- A document as the API returns it, read under the caller's RLS once more; the snippet's text
--- comes from the source row, read under its own RLS. The snippet marks matches with U+E000 …
--- U+E001, private-use characters no document contains, so the app can render <mark> elements
--- while escaping everything else.
-create function search.present(p_id bigint, p_query tsquery)
-returns table (kind text, source_id uuid, page_number int, parent_id uuid, parent_kind text,
-  title text, reference text, snippet text, date date, paper_type text, result text,
-  is_public boolean)
+-- Documents as the API returns them, in the order of p_ids (ord), read under the caller's RLS once
+-- more; the snippet's text comes from the source row, read under its own RLS. The snippet marks
+-- matches with U+E000 … U+E001, private-use characters no document contains, so the app can render
+-- <mark> elements while escaping everything else. One query for all ids: called once per row, the
+-- same work took 2.5 times as long (330 instead of 130 ms for an export chunk of 1,000 rows).
+create function search.present(p_ids bigint[], p_query tsquery)
+returns table (ord bigint, id bigint, kind text, source_id uuid, page_number int, parent_id uuid,
+  parent_kind text, title text, reference text, snippet text, date date, paper_type text,
+  result text, is_public boolean)
 language sql stable security invoker set search_path = '' as $$
-  select d.kind, d.source_id, d.page_number, d.parent_id, d.parent_kind, d.title, d.reference,
+  select i.ord, d.id, d.kind, d.source_id, d.page_number, d.parent_id, d.parent_kind, d.title,
+    d.reference,
     case when coalesce(b.body, '') = '' then '' else ts_headline('public.german_unaccent', b.body,
       p_query, 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
         || ', MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
     end,
     d.date, d.paper_type, d.result, d.public and d.published_at <= now()
-  from search.documents d
+  from unnest(p_ids) with ordinality i (id, ord)
+  join search.documents d on d.id = i.id
   left join lateral (select case d.kind
       when 'file' then (select fp.content from public.file_pages fp
                         where fp.file_id = d.source_id and fp.page_number = d.page_number)
@@ -566,7 +569,6 @@ language sql stable security invoker set search_path = '' as $$
       when 'meeting' then (select l.description from public.meetings m
                            join public.locations l on l.id = m.location_id where m.id = d.source_id)
     end as body) b on true
-  where d.id = p_id
 $$;
 
 drop function public.search(text, text[], uuid, date, date, text, text, timestamptz, text, int, int);
@@ -608,12 +610,16 @@ declare
 begin
   if pg_catalog.numnode(tsq) = 0 then return; end if;
   return query
-  select x.*, p.rank, p.total, p.exact
-  from search.page(tsq, matching, search.caller_restricted_ids(matching), date_from, date_to,
-      published_since, sort, least(greatest(page_limit, 0), 1000), greatest(page_offset, 0),
-      btrim(q), case when cardinality(kinds) = 1 then kinds[1] end) with ordinality p
-  cross join lateral search.present(p.id, tsq) x
-  order by p.ordinality;
+  with p as (
+    select * from search.page(tsq, matching, search.caller_restricted_ids(matching), date_from,
+      date_to, published_since, sort, least(greatest(page_limit, 0), 1000),
+      greatest(page_offset, 0), btrim(q), case when cardinality(kinds) = 1 then kinds[1] end)
+      with ordinality p (id, rank, total, exact, ord))
+  select x.kind, x.source_id, x.page_number, x.parent_id, x.parent_kind, x.title, x.reference,
+    x.snippet, x.date, x.paper_type, x.result, x.is_public, p.rank, p.total, p.exact
+  from search.present(array(select p.id from p order by p.ord), tsq) x
+  join p on p.ord = x.ord
+  order by x.ord;
 end
 $$;
 
@@ -716,11 +722,14 @@ declare
 begin
   if pg_catalog.numnode(tsq) = 0 then return; end if;
   return query
-  select x.*, e.id
-  from search.export_page(matching, search.caller_restricted_ids(matching), date_from, date_to,
-      after_date, after_id, least(greatest(page_limit, 1), 1000)) with ordinality e
-  cross join lateral search.present(e.id, tsq) x
-  order by e.ordinality;
+  select x.kind, x.source_id, x.page_number, x.parent_id, x.parent_kind, x.title, x.reference,
+    x.snippet, x.date, x.paper_type, x.result, x.is_public, x.id
+  from search.present(array(
+      select e.id from search.export_page(matching, search.caller_restricted_ids(matching),
+        date_from, date_to, after_date, after_id, least(greatest(page_limit, 1), 1000))
+        with ordinality e (id, ord)
+      order by e.ord), tsq) x
+  order by x.ord;
 end
 $$;
 

@@ -2,9 +2,15 @@
 // bootstrapped and migrated like a Supabase project, served by its own PostgREST on a free port,
 // and dropped afterwards whatever happens. BENCH_KEEP=1 keeps it, for looking at plans afterwards;
 // BENCH_REUSE=1 then runs on the kept database as it is (only the queries are timed again).
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { buildApp, serveApp } from '../../supabase/local/app.ts';
 import { dbUrl, localSecrets, stackConfig } from '../../supabase/local/config.ts';
+import { startGateway, type Gateway } from '../../supabase/local/gateway.ts';
 import { makeApiKeys } from '../../supabase/local/jwt.ts';
 import { applyMigrations, bootstrapPlatform } from '../../supabase/local/migrate.ts';
 import { startPostgrest, type RunningPostgrest } from '../../supabase/local/postgrest.ts';
@@ -16,6 +22,11 @@ export interface BenchDatabase {
 	reused: boolean;
 	/** Starts PostgREST on the bench database; stopped with the database. */
 	startApi(): Promise<{ url: string; anonKey: string }>;
+	/**
+	 * Serves the production build of the app on the bench database, as `npm start` does on the demo
+	 * one (a gateway in front of PostgREST, then the app); stopped with the database.
+	 */
+	startApp(): Promise<{ url: string }>;
 }
 
 export const percentile = (sorted: number[], p: number) =>
@@ -53,7 +64,21 @@ export async function withBenchDatabase<T>(
 	}
 	const db = new pg.Client(url());
 	let api: RunningPostgrest | undefined;
+	let pool: pg.Pool | undefined;
+	let gateway: Gateway | undefined;
+	let app: ChildProcess | undefined;
+	const storageRoot = mkdtempSync(join(tmpdir(), `${name}-storage-`));
 	const { jwtSecret, authenticatorPassword } = localSecrets();
+	const startApi = async () => {
+		api ??= await startPostgrest({
+			host: '127.0.0.1',
+			port: await freePort(),
+			dbUri: url('authenticator', authenticatorPassword),
+			jwtSecret,
+			log: () => undefined
+		});
+		return { url: api.url, anonKey: (await makeApiKeys(jwtSecret)).anonKey };
+	};
 	try {
 		await db.connect();
 		if (!reuse) {
@@ -63,18 +88,40 @@ export async function withBenchDatabase<T>(
 		return await work({
 			db,
 			reused: reuse,
-			startApi: async () => {
-				api = await startPostgrest({
+			startApi,
+			startApp: async () => {
+				const postgrestUrl = (await startApi()).url;
+				pool = new pg.Pool({ connectionString: url(), max: 4 });
+				pool.on('error', () => undefined);
+				const appPort = await freePort();
+				gateway = await startGateway({
 					host: '127.0.0.1',
-					port: await freePort(),
-					dbUri: url('authenticator', authenticatorPassword),
+					port: 0,
+					postgrestUrl,
+					db: pool,
 					jwtSecret,
-					log: () => undefined
+					storageRoot,
+					siteUrl: `http://127.0.0.1:${appPort}`
 				});
-				return { url: api.url, anonKey: (await makeApiKeys(jwtSecret)).anonKey };
+				await buildApp(() => undefined);
+				const keys = await makeApiKeys(jwtSecret);
+				app = await serveApp(
+					{
+						supabaseUrl: gateway.url,
+						anonKey: keys.anonKey,
+						serviceRoleKey: keys.serviceRoleKey,
+						port: appPort
+					},
+					'ignore'
+				);
+				return { url: `http://127.0.0.1:${appPort}` };
 			}
 		});
 	} finally {
+		app?.kill('SIGTERM');
+		await gateway?.close();
+		await pool?.end();
+		rmSync(storageRoot, { recursive: true, force: true });
 		await api?.stop();
 		await db.end().catch(() => undefined);
 		if (process.env.BENCH_KEEP === '1' || reuse) console.log(`kept database ${name}`);

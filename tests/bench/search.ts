@@ -6,9 +6,12 @@
 // with triggers off, then the search documents and their indexes are built and timed. A second
 // PostgREST on a free port serves that database as anon (no JWT: the anon role, RLS on). Each query
 // runs once to warm up and then RUNS times through PostgREST and RUNS times as bare SQL (same
-// function, same role and claims, over one pg connection). The database is dropped at the end.
+// function, same role and claims, over one pg connection). Last, the production build of the app
+// serves the bench database and the CSV export of the word with the most hits is downloaded whole.
+// The database is dropped at the end.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { root } from '../../supabase/local/config.ts';
 import { percentile, withBenchDatabase } from './bench-database.ts';
 
@@ -116,7 +119,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<number> 
 }
 
 async function main() {
-	await withBenchDatabase('bench_search', async ({ db, reused, startApi }) => {
+	await withBenchDatabase('bench_search', async ({ db, reused, startApi, startApp }) => {
 		let build = Number.NaN;
 		let index = Number.NaN;
 		if (!reused) {
@@ -208,6 +211,7 @@ async function main() {
 			);
 		}
 		await db.query('reset role');
+		const exported = await measureExport(db, (await startApp()).url);
 
 		console.log(
 			`\n${'query'.padEnd(44)} ${'RPC p50'.padStart(10)} ${'SQL p50'.padStart(10)}  hits/answer`
@@ -235,7 +239,48 @@ async function main() {
 		console.log(
 			`goal p95 ≤ 50 ms: ${p95 <= 50 ? 'met' : 'NOT met'}; goal ratio ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}`
 		);
+		console.log(
+			`\nCSV export of every hit of "${EXPORT_WORD}" through the app (anonymous download):\n` +
+				`  rows ${exported.rows.toLocaleString('en')} of ${exported.expected.toLocaleString('en')} public hits` +
+				` (${exported.rows === exported.expected ? 'complete' : 'INCOMPLETE'}), ${mb(exported.bytes)}\n` +
+				`  first byte after ${ms(exported.firstByte)}, whole file after ${(exported.total / 1000).toFixed(1)} s` +
+				` (${Math.round(exported.rows / (exported.total / 1000)).toLocaleString('en')} rows/s)`
+		);
 	});
+}
+
+/** The word with the most hits in the corpus (about 300,000). */
+const EXPORT_WORD = 'Königsallee';
+
+/**
+ * Downloads /search/export for EXPORT_WORD from the app as a browser would, and counts its rows
+ * against the public hits in the database.
+ */
+async function measureExport(db: pg.Client, appUrl: string) {
+	const { rows } = await db.query<{ n: string }>(
+		`select count(*) as n from search.documents d
+		 where d.tsv @@ search.query($1) and d.public and d.published_at <= now()`,
+		[EXPORT_WORD]
+	);
+	const start = performance.now();
+	const res = await fetch(`${appUrl}/search/export?q=${encodeURIComponent(EXPORT_WORD)}`);
+	if (!res.ok || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
+	let firstByte = Number.NaN;
+	let bytes = 0;
+	let lines = 0;
+	const reader = res.body.getReader();
+	for (let next = await reader.read(); !next.done; next = await reader.read()) {
+		if (Number.isNaN(firstByte)) firstByte = performance.now() - start;
+		bytes += next.value.length;
+		for (const byte of next.value) if (byte === 10) lines++;
+	}
+	return {
+		rows: lines - 1, // the header line
+		expected: Number(rows[0].n),
+		bytes,
+		firstByte,
+		total: performance.now() - start
+	};
 }
 
 main().catch((error: unknown) => {

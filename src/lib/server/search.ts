@@ -125,21 +125,30 @@ export async function autocomplete(supabase: Client, q: string): Promise<Suggest
 /**
  * Every hit for the CSV export, newest first, in chunks of 1000 (PostgREST's row limit). Each chunk
  * continues after the last row of the one before, so an export of hundreds of thousands of hits
- * stays one pass over the date index instead of re-walking everything before every chunk.
+ * stays one pass over the date index instead of re-walking everything before every chunk. The next
+ * chunk is requested as soon as a chunk arrives, so the database works while this one is written.
  */
 export async function* hitChunks(supabase: Client, s: SearchQuery): AsyncGenerator<SearchHit[]> {
 	const chunk = 1000;
-	let after: { after_date?: string; after_id: number } | undefined;
-	for (;;) {
+	const fetchChunk = async (after?: { after_date?: string; after_id: number }) => {
 		const { data, error } = await supabase.rpc('search_export', {
 			...filterArgs(s),
 			...after,
 			page_limit: chunk
 		});
 		if (error) throw new SearchError(error.message);
+		return data;
+	};
+	let pending = fetchChunk();
+	for (;;) {
+		const data = await pending;
+		if (data.length === chunk) {
+			const last = data[data.length - 1];
+			pending = fetchChunk({ after_date: last.date ?? undefined, after_id: last.cursor_id });
+			// Awaited on the next round; an export the reader cancelled just lets it fall.
+			pending.catch(() => {});
+		}
 		if (data.length > 0) yield data.map(toHit);
 		if (data.length < chunk) return;
-		const last = data[data.length - 1];
-		after = { after_date: last.date ?? undefined, after_id: last.cursor_id };
 	}
 }
