@@ -346,8 +346,8 @@ declare
   n_title bigint;
   estimate bigint;
   profile record;
-  -- A walk that passes more rows than this before its first hit is slower than sorting the hits:
-  -- 50,000. Tests set search.walk_budget (or a small exact limit) to take either way.
+  -- A walk that passes this many rows or more before its first hit is slower than sorting the
+  -- hits: 50,000. Tests set search.walk_budget to take either way (0: always sort).
   walk_budget constant int := coalesce(nullif(current_setting('search.walk_budget', true), '')::int,
     search.exact_limit() * 5);
 begin
@@ -390,7 +390,7 @@ begin
       from search.walk(p_match, p_extra, p_date_from, p_date_to, p_published_since, p_query, null,
         p_sort = 'oldest', p_kind, p_limit, p_offset,
         search.rows_before(case when p_sort = 'oldest' then profile.oldest else profile.newest end,
-          p_sort = 'oldest', p_kind, p_date_from, p_date_to) > walk_budget) w;
+          p_sort = 'oldest', p_kind, p_date_from, p_date_to) >= walk_budget) w;
     return;
   end if;
 
@@ -410,7 +410,7 @@ begin
     hits := array(select w from search.walk(p_match, p_extra, p_date_from, p_date_to,
       p_published_since, p_query, true, false, p_kind, want, 0,
       search.rows_before(profile.newest_title, false, p_kind, p_date_from, p_date_to)
-        > walk_budget) w);
+        >= walk_budget) w);
     n_title := cardinality(hits);
   end if;
   if want > n_title then
@@ -418,7 +418,7 @@ begin
       hits := hits || array(select w from search.walk(p_match, p_extra, p_date_from, p_date_to,
         p_published_since, p_query, false, false, p_kind, want - n_title::int, 0,
         search.rows_before(profile.newest_other, false, p_kind, p_date_from, p_date_to)
-          > walk_budget) w);
+          >= walk_budget) w);
     else
       hits := hits || array(
         select row(v.id, v.date, 0)::search.hit
