@@ -134,6 +134,14 @@ language sql stable parallel safe set search_path = '' as $$
   select coalesce(nullif(current_setting('search.exact_limit', true), '')::int, 10000)
 $$;
 
+-- Which 1 % of the table's pages the estimates sample: always the same, so that an estimate does
+-- not change from one page of results to the next. The setting search.sample_seed exists for
+-- tests, which check the estimates against several samples.
+create function search.sample_seed() returns float8
+language sql stable parallel safe set search_path = '' as $$
+  select coalesce(nullif(current_setting('search.sample_seed', true), '')::float8, 0)
+$$;
+
 -- Ids of matching documents outside the public branch of the policy, for the caller to filter
 -- under RLS. Anonymous callers have none.
 create function search.restricted_ids(p_query tsquery) returns setof bigint
@@ -168,12 +176,12 @@ $$;
 revoke execute on function search.visible_hits(tsquery, bigint[], date, date, timestamptz)
   from public, anon, authenticated;
 
--- The same rows in a fixed 1 % sample of the table's pages, for estimates.
+-- The same rows in a fixed 1 % sample of the table's pages (search.sample_seed()), for estimates.
 create function search.sampled_hits(p_match tsquery, p_extra bigint[], p_date_from date,
   p_date_to date, p_published_since timestamptz)
 returns setof search.documents
 language sql stable as $$
-  select d.* from search.documents d tablesample system (1) repeatable (0)
+  select d.* from search.documents d tablesample system (1) repeatable (search.sample_seed())
   where d.tsv operator(pg_catalog.@@) p_match
     and (d.public and d.published_at operator(pg_catalog.<=) pg_catalog.now()
       or pg_catalog.cardinality(p_extra) operator(pg_catalog.>) 0
@@ -301,7 +309,8 @@ declare
 begin
   if p_date is null then return 0; end if;
   if p_kind is not null then
-    select count(*) * 100 into n from search.documents d tablesample system (1) repeatable (0)
+    select count(*) * 100 into n
+    from search.documents d tablesample system (1) repeatable (search.sample_seed())
     where d.kind = p_kind
       and case when p_oldest then d.date < p_date else d.date > p_date end
       and (p_date_from is null or d.date >= p_date_from) and (p_date_to is null or d.date <= p_date_to);
@@ -434,10 +443,18 @@ begin
 end
 $$;
 
--- Facet counts of the 1 % sample, scaled to the table.
-create function search.scale_counts(p_counts jsonb) returns jsonb
+-- Facet counts of the 1 % sample, scaled to the table. When the filtered total is known exactly
+-- (p_known), the sample must not contradict it: a facet whose own filter is unset counts within
+-- the total, so no value may exceed it; a facet filtered to one value (p_chosen) counts exactly
+-- the total for that value. p_filtered says whether the facet's own filter is set.
+create function search.scale_counts(p_counts jsonb, p_filtered boolean, p_chosen text,
+  p_known bigint) returns jsonb
 language sql immutable parallel safe set search_path = '' as $$
-  select coalesce(jsonb_object_agg(key, search.rough(value::bigint * 100)), '{}')
+  select coalesce(jsonb_object_agg(key, case when p_known is not null and not p_filtered
+      then least(search.rough(value::bigint * 100), p_known)
+      else search.rough(value::bigint * 100) end), '{}')
+    || case when p_known is not null and p_chosen is not null
+      then jsonb_build_object(p_chosen, p_known) else '{}' end
   from jsonb_each_text(p_counts)
 $$;
 
@@ -452,6 +469,8 @@ language plpgsql stable security definer set search_path = '' as $$
 declare
   cap int := search.exact_limit();
   n bigint;
+  -- The filtered total when it is counted exactly.
+  known bigint;
   exact boolean;
   filtered tsquery := search.filter_query(p_kinds, p_organization, p_date_from, p_date_to,
     p_ptype, p_decision);
@@ -510,17 +529,22 @@ begin
         p_date_from, p_date_to, null)
       limit cap + 1) x;
   end if;
+  known := case when n <= cap then n end;
   return jsonb_build_object(
-    'total', case when n <= cap then n
-      else search.rounded_estimate((counts ->> 'total')::bigint * 100) end,
-    'exact', n <= cap,
+    'total', coalesce(known, search.rounded_estimate((counts ->> 'total')::bigint * 100)),
+    'exact', known is not null,
     'estimated_counts', true,
-    'kind', search.scale_counts(counts -> 'kind'),
-    'paper_type', search.scale_counts(counts -> 'paper_type'),
-    'result', search.scale_counts(counts -> 'result'),
-    'year', search.scale_counts(counts -> 'year'),
-    'organization', (select coalesce(jsonb_agg(e || jsonb_build_object('count',
-        search.rough((e ->> 'count')::bigint * 100))), '[]')
+    'kind', search.scale_counts(counts -> 'kind', p_kinds is not null,
+      case when cardinality(p_kinds) = 1 then p_kinds[1] end, known),
+    'paper_type', search.scale_counts(counts -> 'paper_type', p_ptype is not null, p_ptype, known),
+    'result', search.scale_counts(counts -> 'result', p_decision is not null, p_decision, known),
+    'year', search.scale_counts(counts -> 'year', p_date_from is not null or p_date_to is not null,
+      null, known),
+    'organization', (select coalesce(jsonb_agg(e || jsonb_build_object('count', case
+        when known is not null and p_organization is null
+          then least(search.rough((e ->> 'count')::bigint * 100), known)
+        when known is not null and (e ->> 'id')::uuid = p_organization then known
+        else search.rough((e ->> 'count')::bigint * 100) end)), '[]')
       from jsonb_array_elements(counts -> 'organization') e));
 end
 $$;
