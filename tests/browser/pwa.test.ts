@@ -81,6 +81,19 @@ describe('service worker', () => {
 		expect(urls.some((url) => url.includes('pdf.worker'))).toBe(false);
 	});
 
+	it('installs on a first visit only after the page has loaded and settled', async () => {
+		const context = await browser.newContext({ locale: 'de-DE' });
+		const page = await context.newPage();
+		await page.goto(appUrl, { waitUntil: 'load' });
+		const registered = () =>
+			page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()));
+		// Installing downloads the whole app shell: not while the first page is still being built.
+		expect(await registered()).toBe(false);
+		await poll(registered).toBe(true);
+		await poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await context.close();
+	});
+
 	it('registers, serves /offline for navigations without network and caches nothing personal', async () => {
 		const context = await browser.newContext({ locale: 'de-DE' });
 		const page = await context.newPage();
