@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeCookie, resolveLocale } from '$lib/i18n';
 import { createRequestClient } from '$lib/server/supabase';
@@ -27,16 +27,56 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/** Whether the request carries a Supabase session (its cookies start with `sb-`). */
+const hasSession = (event: RequestEvent) =>
+	event.cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
-	if (event.locals.supabase && event.cookies.getAll().some((c) => c.name.startsWith('sb-'))) {
+	if (event.locals.supabase && hasSession(event)) {
 		// Pages for signed-in users may hold non-public content: never store them in shared caches.
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
 };
 
-export const handle = sequence(locale, supabase, securityHeaders);
+/** Text the app renders itself: pages, their data, feeds, exports (static files come precompressed). */
+const compressible = /^(text\/|application\/([\w.-]+\+)?(json|xml))/;
+
+/**
+ * Pages and data leave gzipped for anonymous visitors, on a phone a fifth of the bytes. Not for
+ * signed-in users: their pages can hold secrets (signed links to non-public files) beside text
+ * the visitor chose (a search term), and compressed sizes would let an eavesdropper guess the
+ * secrets (BREACH).
+ */
+const compress: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const accepted = (event.request.headers.get('accept-encoding') ?? '')
+		.split(',')
+		.some((coding) => /^\s*gzip\s*(;\s*q=(1|0?\.\d*[1-9]\d*)\s*)?$/.test(coding));
+	if (
+		!accepted ||
+		!response.body ||
+		response.headers.has('content-encoding') ||
+		!compressible.test(response.headers.get('content-type') ?? '') ||
+		hasSession(event)
+	) {
+		return response;
+	}
+	const headers = new Headers(response.headers);
+	headers.set('content-encoding', 'gzip');
+	headers.delete('content-length');
+	headers.append('vary', 'Accept-Encoding');
+	const etag = headers.get('etag');
+	if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
+	return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+};
+
+export const handle = sequence(compress, locale, supabase, securityHeaders);

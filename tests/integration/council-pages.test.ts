@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { appSession } from '../support/app-session.ts';
 import { anonClient } from '../support/clients.ts';
 import {
 	councilDemo,
@@ -27,24 +28,6 @@ async function get(path: string, cookie?: string, acceptLanguage = 'de') {
 		redirect: 'manual'
 	});
 	return { status: response.status, headers: response.headers, text: await response.text() };
-}
-
-/** Signs in through the app's own login form (no JavaScript), returning the session cookies. */
-async function signIn(email: string, password: string): Promise<string> {
-	const response = await fetch(`${appUrl}/login?/password`, {
-		method: 'POST',
-		headers: {
-			origin: appUrl,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password }),
-		redirect: 'manual'
-	});
-	expect(response.status).toBe(303);
-	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-	expect(cookies.some((c) => c.startsWith('sb-'))).toBe(true);
-	return cookies.join('; ');
 }
 
 /** Text as Svelte writes it into HTML. */
@@ -410,7 +393,7 @@ describe('non-public items', () => {
 	});
 
 	it('are shown to the signed-in council member of the body, marked non-public', async () => {
-		const cookie = await signIn(MEMBER_EMAIL, DEMO_PASSWORD);
+		const cookie = await appSession(appUrl, MEMBER_EMAIL, DEMO_PASSWORD);
 		const { status, text, headers } = await get(`/meetings/${demo.meetingId}`, cookie);
 		expect(status).toBe(200);
 		expect(headers.get('cache-control')).toBe('private, no-store');

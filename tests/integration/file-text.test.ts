@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { appSession } from '../support/app-session.ts';
 import { anonClient, serviceClient, signedInClient } from '../support/clients.ts';
 import { DEMO_PASSWORD, MEMBER_EMAIL } from '../support/council-demo.ts';
 import { CANARY } from '../support/fixtures.ts';
@@ -29,25 +30,6 @@ async function pagesOf(id: string): Promise<string[]> {
 		.order('page_number');
 	if (error) throw error;
 	return data.map((row) => row.content);
-}
-
-/** Signs in through the app's own login form (no JavaScript), returning the session cookies. */
-async function signIn(email: string, password: string): Promise<string> {
-	const response = await fetch(`${appUrl}/login?/password`, {
-		method: 'POST',
-		headers: {
-			origin: appUrl,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password }),
-		redirect: 'manual'
-	});
-	expect(response.status).toBe(303);
-	return response.headers
-		.getSetCookie()
-		.map((cookie) => cookie.split(';')[0])
-		.join('; ');
 }
 
 beforeAll(async () => {
@@ -86,7 +68,7 @@ beforeAll(async () => {
 	// The anonymous client must not see it: the test below would prove nothing otherwise.
 	const { data: hidden } = await anonClient().from('files').select('id').eq('id', secret.id);
 	expect(hidden).toEqual([]);
-	memberCookie = await signIn(MEMBER_EMAIL, DEMO_PASSWORD);
+	memberCookie = await appSession(appUrl, MEMBER_EMAIL, DEMO_PASSWORD);
 });
 
 async function get(path: string, headers: Record<string, string> = {}) {

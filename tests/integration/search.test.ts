@@ -4,6 +4,7 @@
 // routes. Everything through PostgREST RPC with real JWTs or through the app over HTTP.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { appSession } from '../support/app-session.ts';
 import { anonClient, type Client } from '../support/clients.ts';
 import { CANARY, createWorld, type World } from '../support/fixtures.ts';
 
@@ -608,24 +609,7 @@ describe('messages of the search routes in the language of the visitor', () => {
 		expect(anonymous.data).toContain('Please sign in.');
 		expect((await save('q=Radweg', 'Radwege', {})).data).toContain('Bitte melden Sie sich an.');
 
-		const login = await fetch(`${appUrl}/login?/password`, {
-			method: 'POST',
-			headers: {
-				origin: appUrl,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams({
-				email: w.users.citizen.email,
-				password: w.users.citizen.password
-			}),
-			redirect: 'manual'
-		});
-		expect(login.status).toBe(303);
-		const session = login.headers
-			.getSetCookie()
-			.map((c) => c.split(';')[0])
-			.join('; ');
+		const session = await appSession(appUrl, w.users.citizen.email, w.users.citizen.password);
 		const en = { cookie: `${session}; sprache=en` };
 		const de = { cookie: session };
 		for (const [query, name, german, inEnglish] of [
