@@ -589,8 +589,12 @@ describe('messages of the search routes in the language of the visitor', () => {
 
 	it('tells about failed saves and unknown saved searches in the language of the visitor', async () => {
 		// The JSON form of a SvelteKit action (what `use:enhance` sends).
-		const save = async (query: string, name: string, headers: Record<string, string>) => {
-			const res = await fetch(`${appUrl}/search?/save&${query}`, {
+		const action = async (
+			path: string,
+			fields: Record<string, string>,
+			headers: Record<string, string>
+		) => {
+			const res = await fetch(`${appUrl}${path}`, {
 				method: 'POST',
 				headers: {
 					origin: appUrl,
@@ -599,10 +603,12 @@ describe('messages of the search routes in the language of the visitor', () => {
 					'content-type': 'application/x-www-form-urlencoded',
 					...headers
 				},
-				body: new URLSearchParams({ name })
+				body: new URLSearchParams(fields)
 			});
 			return (await res.json()) as { type: string; status: number; data: string };
 		};
+		const save = (query: string, name: string, headers: Record<string, string>) =>
+			action(`/search?/save&${query}`, { name }, headers);
 		const anonymous = await save('q=Radweg', 'Radwege', { cookie: 'sprache=en' });
 		expect(anonymous.type).toBe('failure');
 		expect(anonymous.status).toBe(401);
@@ -643,20 +649,8 @@ describe('messages of the search routes in the language of the visitor', () => {
 		const badId = await request('/search/saved/kaputt', en);
 		expect(badId.status).toBe(400);
 		expect(await badId.text()).toContain('The identifier of the saved search is invalid.');
-		const remove = async (id: string, headers: Record<string, string>) => {
-			const res = await fetch(`${appUrl}/search/saved?/delete`, {
-				method: 'POST',
-				headers: {
-					origin: appUrl,
-					accept: 'application/json',
-					'x-sveltekit-action': 'true',
-					'content-type': 'application/x-www-form-urlencoded',
-					...headers
-				},
-				body: new URLSearchParams({ id })
-			});
-			return (await res.json()) as { status: number; data: string };
-		};
+		const remove = (id: string, headers: Record<string, string>) =>
+			action('/search/saved?/delete', { id }, headers);
 		const gone = await remove(randomUUID(), en);
 		expect(gone.status).toBe(404);
 		expect(gone.data).toContain('This saved search does not exist (any more).');
