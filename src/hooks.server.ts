@@ -1,7 +1,8 @@
-import type { Handle, RequestEvent } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeCookie, resolveLocale } from '$lib/i18n';
-import { createRequestClient } from '$lib/server/supabase';
+import { acceptsGzip, gzipped } from '$lib/server/compression';
+import { createRequestClient, hasSession } from '$lib/server/supabase';
 
 const supabase: Handle = async ({ event, resolve }) => {
 	event.locals.supabase = createRequestClient(event.cookies);
@@ -27,16 +28,12 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** Whether the request carries a Supabase session (its cookies start with `sb-`). */
-const hasSession = (event: RequestEvent) =>
-	event.cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
-
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
-	if (event.locals.supabase && hasSession(event)) {
+	if (event.locals.supabase && hasSession(event.cookies)) {
 		// Pages for signed-in users may hold non-public content: never store them in shared caches.
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
@@ -54,29 +51,12 @@ const compressible = /^(text\/|application\/([\w.-]+\+)?(json|xml))/;
  */
 const compress: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	const accepted = (event.request.headers.get('accept-encoding') ?? '')
-		.split(',')
-		.some((coding) => /^\s*gzip\s*(;\s*q=(1|0?\.\d*[1-9]\d*)\s*)?$/.test(coding));
-	if (
-		!accepted ||
-		!response.body ||
-		response.headers.has('content-encoding') ||
-		!compressible.test(response.headers.get('content-type') ?? '') ||
-		hasSession(event)
-	) {
-		return response;
-	}
-	const headers = new Headers(response.headers);
-	headers.set('content-encoding', 'gzip');
-	headers.delete('content-length');
-	headers.append('vary', 'Accept-Encoding');
-	const etag = headers.get('etag');
-	if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
-	return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
-		status: response.status,
-		statusText: response.statusText,
-		headers
-	});
+	const compress =
+		acceptsGzip(event.request) &&
+		!response.headers.has('content-encoding') &&
+		compressible.test(response.headers.get('content-type') ?? '') &&
+		!hasSession(event.cookies);
+	return compress ? gzipped(response) : response;
 };
 
 export const handle = sequence(compress, locale, supabase, securityHeaders);

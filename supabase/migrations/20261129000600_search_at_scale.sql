@@ -777,65 +777,25 @@ $$;
 
 -- ── keeping documents current: renamed bodies ────────────────────────────────────────────────────
 -- Meetings, agenda items and papers are found by the names of their bodies (weight B), so a
--- renamed body refreshes them too. Renames are rare; everything else is as in the search
--- migration.
-create or replace function search.on_change() returns trigger
+-- renamed body refreshes them too, as do its members. Renames are rare. search.on_change() of the
+-- search migration refreshes the body itself.
+create function search.on_organization_rename() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
-  r record := coalesce(new, old);
-  files uuid[];
-  meetings uuid[];
+  meetings uuid[] := array(select meeting_id from public.meeting_organizations
+                           where organization_id = new.id);
 begin
-  case tg_table_name
-  when 'meetings' then
-    perform search.refresh_meetings(array[r.id]);
-    perform search.refresh_agenda_items(array(select id from public.agenda_items where meeting_id = r.id));
-  when 'meeting_organizations' then
-    perform search.refresh_meetings(array[r.meeting_id]);
-    perform search.refresh_agenda_items(array(
-      select id from public.agenda_items where meeting_id = r.meeting_id));
-  when 'agenda_items' then
-    perform search.refresh_agenda_items(array[r.id]);
-    files := array(select x from unnest(array[old.resolution_file_id, new.resolution_file_id]) x
-                   where x is not null
-                   union select file_id from public.file_attachments where agenda_item_id = r.id);
-    if cardinality(files) > 0 then perform search.refresh_files(files); end if;
-  when 'papers' then
-    perform search.refresh_papers(array[r.id]);
-    perform search.refresh_agenda_items(array(
-      select agenda_item_id from public.consultations where paper_id = r.id and agenda_item_id is not null));
-    files := array(select x from unnest(array[old.main_file_id, new.main_file_id]) x where x is not null
-                   union select file_id from public.file_attachments where paper_id = r.id);
-    if cardinality(files) > 0 then perform search.refresh_files(files); end if;
-  when 'consultations' then
-    perform search.refresh_papers(array[r.paper_id]);
-    if r.agenda_item_id is not null then
-      perform search.refresh_agenda_items(array[r.agenda_item_id]);
-    end if;
-  when 'files' then
-    perform search.refresh_files(array[r.id]);
-  when 'file_pages' then
-    perform search.refresh_files(array[r.file_id], r.page_number);
-  when 'file_attachments' then
-    perform search.refresh_files(array[r.file_id]);
-  when 'persons' then
-    perform search.refresh_persons(array[r.id]);
-  when 'memberships' then
-    perform search.refresh_persons(array[r.person_id]);
-  when 'organizations' then
-    perform search.refresh_organizations(array[r.id]);
-    if tg_op = 'UPDATE' and (old.name, old.short_name) is distinct from (new.name, new.short_name) then
-      meetings := array(select meeting_id from public.meeting_organizations where organization_id = r.id);
-      perform search.refresh_meetings(meetings);
-      perform search.refresh_agenda_items(array(
-        select id from public.agenda_items where meeting_id = any (meetings)));
-      perform search.refresh_papers(array(
-        select paper_id from public.consultations where organization_id = r.id
-        union select id from public.papers where originator_organization_id = r.id));
-      perform search.refresh_persons(array(
-        select person_id from public.memberships where organization_id = r.id));
-    end if;
-  end case;
+  perform search.refresh_meetings(meetings);
+  perform search.refresh_agenda_items(array(
+    select id from public.agenda_items where meeting_id = any (meetings)));
+  perform search.refresh_papers(array(
+    select paper_id from public.consultations where organization_id = new.id
+    union select id from public.papers where originator_organization_id = new.id));
+  perform search.refresh_persons(array(
+    select person_id from public.memberships where organization_id = new.id));
   return null;
 end
 $$;
+create trigger search_documents_rename after update of name, short_name on public.organizations
+  for each row when ((old.name, old.short_name) is distinct from (new.name, new.short_name))
+  execute function search.on_organization_rename();

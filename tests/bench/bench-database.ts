@@ -4,7 +4,6 @@
 // BENCH_REUSE=1 then runs on the kept database as it is (only the queries are timed again).
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,6 +13,7 @@ import { startGateway, type Gateway } from '../../supabase/local/gateway.ts';
 import { makeApiKeys } from '../../supabase/local/jwt.ts';
 import { applyMigrations, bootstrapPlatform } from '../../supabase/local/migrate.ts';
 import { startPostgrest, type RunningPostgrest } from '../../supabase/local/postgrest.ts';
+import { freePort } from '../support/free-port.ts';
 
 export interface BenchDatabase {
 	/** A superuser connection to the bench database. */
@@ -31,18 +31,6 @@ export interface BenchDatabase {
 
 export const percentile = (sorted: number[], p: number) =>
 	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 export async function withBenchDatabase<T>(
 	name: string,

@@ -7,30 +7,19 @@
 // It starts no stack: the stack must be running (npm start / npm run stack). It builds the app if
 // sources changed and serves it on a free port, all under the test lock that browser tests use.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp, serveApp } from '../../supabase/local/app.ts';
 import { readEnvFile } from '../../supabase/local/config.ts';
 import type { Database } from '../../src/lib/database.types.ts';
+import { freePort } from '../support/free-port.ts';
 
 type Client = SupabaseClient<Database>;
 
 const LOCK = '/tmp/ratsinfo-tests.lock';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const supabaseUrl = 'http://127.0.0.1:54321';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) =>

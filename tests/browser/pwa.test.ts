@@ -2,7 +2,6 @@
 // the offline page for failed navigations, and that nothing login-dependent is ever cached.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { root } from '../../supabase/local/config.ts';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
 import { anonClient } from '../support/clients.ts';
+import { freePort } from '../support/free-port.ts';
 
 const appUrl = inject('appUrl');
 // pdf.js and the worker take a while on a busy machine; polls wait up to 20 s, not vitest's 1 s.
@@ -213,17 +213,6 @@ class Deployment {
 		await this.stop();
 		rmSync(this.dir, { recursive: true, force: true });
 	}
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 describe('update prompt', () => {

@@ -166,15 +166,15 @@ describe('council pages for the public', () => {
 		expect((await get(`/papers/${demo.nonPublicPaperId}`)).status).toBe(404);
 	});
 
+	/** The pages that have a calendar feed, each with its feed. */
+	const pagesWithFeeds = () => [
+		['/meetings', '/meetings.ics'],
+		[`/organizations/${demo.organizationId}`, `/organizations/${demo.organizationId}/meetings.ics`],
+		[`/meetings/${demo.meetingId}`, `/meetings/${demo.meetingId}/meeting.ics`]
+	];
+
 	it('announces the calendar feeds and offers them for download and subscription', async () => {
-		for (const [path, feed] of [
-			['/meetings', '/meetings.ics'],
-			[
-				`/organizations/${demo.organizationId}`,
-				`/organizations/${demo.organizationId}/meetings.ics`
-			],
-			[`/meetings/${demo.meetingId}`, `/meetings/${demo.meetingId}/meeting.ics`]
-		]) {
+		for (const [path, feed] of pagesWithFeeds()) {
 			const { text } = await get(path);
 			expect(text, path).toMatch(
 				new RegExp(`<link rel="alternate" type="text/calendar"[^>]*href="${feed}"`)
@@ -186,14 +186,7 @@ describe('council pages for the public', () => {
 	});
 
 	it('links English pages to English feeds, since calendar apps send no language cookie', async () => {
-		for (const [path, feed] of [
-			['/meetings', '/meetings.ics'],
-			[
-				`/organizations/${demo.organizationId}`,
-				`/organizations/${demo.organizationId}/meetings.ics`
-			],
-			[`/meetings/${demo.meetingId}`, `/meetings/${demo.meetingId}/meeting.ics`]
-		]) {
+		for (const [path, feed] of pagesWithFeeds()) {
 			const { text } = await get(path, 'sprache=en');
 			expect(text, path).toContain('Add to calendar');
 			expect(text, path).toMatch(

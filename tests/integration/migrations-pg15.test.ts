@@ -4,7 +4,6 @@
 // there, and is stopped and removed afterwards whatever happens.
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,19 +13,9 @@ import {
 	bootstrapPlatform,
 	listMigrations
 } from '../../supabase/local/migrate.ts';
+import { freePort } from '../support/free-port.ts';
 
 const BIN = '/usr/lib/postgresql/15/bin';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Postgres refuses to run as root: then everything runs as the system user `postgres`. */
 function runAs(): { uid: number; gid: number } | undefined {

@@ -543,24 +543,28 @@ describe('messages of the search routes in the language of the visitor', () => {
 		]
 	];
 
+	/** The 400 page for `path`: in `lang`, saying `says` and not `not`. */
+	async function expectPage(
+		path: string,
+		res: Response,
+		lang: 'de' | 'en',
+		says: string,
+		not: string
+	) {
+		expect(res.status, path).toBe(400);
+		const text = await res.text();
+		expect(text, path).toContain(`<html lang="${lang}"`);
+		expect(text, path).toContain(lang === 'de' ? 'Ungültige Anfrage' : 'Invalid request');
+		expect(text, path).toContain(says);
+		expect(text, path).not.toContain(not);
+	}
+
 	it('answers malformed search parameters with a 400 page in German by default, in English for English visitors', async () => {
 		for (const [query, german, inEnglish] of cases) {
 			const path = query.startsWith('q=') ? `/search?${query}` : `/search?q=Rat&${query}`;
-			const de = await request(path);
-			expect(de.status, path).toBe(400);
-			const deText = await de.text();
-			expect(deText, path).toContain('<html lang="de"');
-			expect(deText, path).toContain('Ungültige Anfrage');
-			expect(deText, path).toContain(german);
-			expect(deText, path).not.toContain(inEnglish);
+			await expectPage(path, await request(path), 'de', german, inEnglish);
 			for (const headers of english) {
-				const en = await request(path, headers);
-				expect(en.status, path).toBe(400);
-				const enText = await en.text();
-				expect(enText, path).toContain('<html lang="en"');
-				expect(enText, path).toContain('Invalid request');
-				expect(enText, path).toContain(inEnglish);
-				expect(enText, path).not.toContain(german);
+				await expectPage(path, await request(path, headers), 'en', inEnglish, german);
 			}
 		}
 	});

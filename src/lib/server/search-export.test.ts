@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '$lib/i18n';
 import type { SearchHit } from '$lib/search/links';
-import { hitsCsv, rssFeed } from './search-export';
+import { csvHead, csvLines, rssFeed } from './search-export';
+
+/** A whole export as the route streams it: the head, then the lines. */
+const hitsCsv = (hits: SearchHit[], origin: string, q: string, locale?: Locale) =>
+	csvHead(locale) + csvLines(hits, origin, q, locale);
 
 const hit: SearchHit = {
 	kind: 'paper',

@@ -80,7 +80,10 @@ function csvField(value: string | number | null): string {
 	return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The first line of the CSV export: a BOM and the column names. */
+/**
+ * The first line of the CSV export: a BOM and the column names. Semicolon-separated with a BOM, as
+ * German spreadsheet programs expect.
+ */
 export function csvHead(locale: Locale = defaultLocale): string {
 	return '\uFEFF' + messages[locale].csvColumns.map(csvField).join(';') + '\r\n';
 }
@@ -112,14 +115,4 @@ export function csvLines(
 					.join(';') + '\r\n'
 		)
 		.join('');
-}
-
-/** Semicolon-separated with a BOM, as German spreadsheet programs expect. */
-export function hitsCsv(
-	hits: SearchHit[],
-	origin: string,
-	q: string,
-	locale: Locale = defaultLocale
-): string {
-	return csvHead(locale) + csvLines(hits, origin, q, locale);
 }

@@ -27,3 +27,7 @@ export function createRequestClient(cookies: Cookies) {
 		}
 	});
 }
+
+/** Whether the request carries a Supabase session (its cookies start with `sb-`). */
+export const hasSession = (cookies: Cookies) =>
+	cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
